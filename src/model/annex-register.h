@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* annex-register.h: a GListModel of the records of one register (one record type, one table), with
+ * the create/update/delete operations generated from the record type's field table. Every write
+ * runs in a transaction with its change-history entry. */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "annex-database.h"
+#include "annex-record.h"
+
+G_BEGIN_DECLS
+
+#define ANNEX_TYPE_REGISTER (annex_register_get_type ())
+G_DECLARE_FINAL_TYPE (AnnexRegister, annex_register, ANNEX, REGISTER, GObject)
+
+/* Properties: "database" (AnnexDatabase, construct-only), "record-type" (GType, construct-only),
+ * "loaded" (gboolean), "n-items" (guint). Items are the records, in id order (creation order). */
+AnnexRegister *annex_register_new            (AnnexDatabase        *database,
+                                              GType                 record_type);
+
+AnnexDatabase *annex_register_get_database   (AnnexRegister        *self);
+GType          annex_register_get_record_type (AnnexRegister       *self);
+gboolean       annex_register_get_loaded     (AnnexRegister        *self);
+
+/* Loads every row, replacing the current items with one items-changed emission. */
+gboolean       annex_register_load           (AnnexRegister        *self,
+                                              GError              **error);
+/* The same, reading through a second, read-only connection on a worker thread; the items are
+ * replaced on the calling thread's main context in one items-changed emission. */
+void           annex_register_load_async     (AnnexRegister        *self,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean       annex_register_load_finish    (AnnexRegister        *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
+
+/* A new, unsaved record of the register's type with the fields' default values. */
+AnnexRecord   *annex_register_new_record     (AnnexRegister        *self);
+
+/* Inserts @record (id 0): validates it, assigns id, the next reference and timestamps, records the
+ * change, commits, then appends it (one items-changed). */
+gboolean       annex_register_add            (AnnexRegister        *self,
+                                              AnnexRecord          *record,
+                                              GError              **error);
+/* Writes @record's current values (it must be an item of @self): validates, records before/after in
+ * the change history, commits, updates "updated". Nothing is written when no value changed. */
+gboolean       annex_register_save           (AnnexRegister        *self,
+                                              AnnexRecord          *record,
+                                              GError              **error);
+/* Deletes @record, records the change, commits, removes the item (one items-changed). Keep a
+ * reference to @record to restore it. */
+gboolean       annex_register_remove         (AnnexRegister        *self,
+                                              AnnexRecord          *record,
+                                              GError              **error);
+/* Undoes a remove: inserts @record again with its id and reference, at its place in id order. */
+gboolean       annex_register_restore        (AnnexRegister        *self,
+                                              AnnexRecord          *record,
+                                              GError              **error);
+
+/* The item with @id, or NULL (borrowed). */
+AnnexRecord   *annex_register_find           (AnnexRegister        *self,
+                                              gint64                id);
+/* The position of @record, or G_MAXUINT. */
+guint          annex_register_get_position   (AnnexRegister        *self,
+                                              AnnexRecord          *record);
+
+G_END_DECLS

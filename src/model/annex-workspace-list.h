@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* annex-workspace-list.h: the workspaces kept in one folder (the user data directory's
+ * "annex/workspaces"), as a GListModel of AnnexWorkspace sorted by name, and the operations on them. */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "annex-workspace.h"
+
+G_BEGIN_DECLS
+
+#define ANNEX_TYPE_WORKSPACE_LIST (annex_workspace_list_get_type ())
+G_DECLARE_FINAL_TYPE (AnnexWorkspaceList, annex_workspace_list, ANNEX, WORKSPACE_LIST, GObject)
+
+/* The default folder: g_get_user_data_dir()/annex/workspaces (inside Flatpak the sandbox's own). */
+char               *annex_workspace_list_dup_default_directory (void);
+
+/* A list over @directory (created when missing on the first write). Call refresh() to read it. */
+AnnexWorkspaceList *annex_workspace_list_new       (const char          *directory);
+const char         *annex_workspace_list_get_directory (AnnexWorkspaceList *self);
+
+/* Re-reads the folder: every "*.isms" file. */
+gboolean            annex_workspace_list_refresh   (AnnexWorkspaceList  *self,
+                                                    GError             **error);
+
+/* TRUE when @path lies in the folder. */
+gboolean            annex_workspace_list_contains_path (AnnexWorkspaceList *self,
+                                                        const char         *path);
+AnnexWorkspace     *annex_workspace_list_find_by_path  (AnnexWorkspaceList *self,
+                                                        const char         *path);
+
+/* Creates a new workspace for @organization (non-empty) in the folder, with a file name derived
+ * from it ("acme-ltd.isms", "acme-ltd-2.isms"…). Returns the new item (borrowed). */
+AnnexWorkspace     *annex_workspace_list_create    (AnnexWorkspaceList  *self,
+                                                    const char          *organization,
+                                                    GError             **error);
+/* Renames the organization stored in the workspace (the file name stays). */
+gboolean            annex_workspace_list_rename    (AnnexWorkspaceList  *self,
+                                                    AnnexWorkspace      *workspace,
+                                                    const char          *organization,
+                                                    GError             **error);
+/* A consistent copy named "<name> (copy)". Returns the new item (borrowed). */
+AnnexWorkspace     *annex_workspace_list_duplicate (AnnexWorkspaceList  *self,
+                                                    AnnexWorkspace      *workspace,
+                                                    GError             **error);
+/* Deletes the file and its -wal/-shm companions. */
+gboolean            annex_workspace_list_delete    (AnnexWorkspaceList  *self,
+                                                    AnnexWorkspace      *workspace,
+                                                    GError             **error);
+/* Writes a single self-contained .isms file at @dest_path (backup API; never half-written). */
+gboolean            annex_workspace_list_export    (AnnexWorkspaceList  *self,
+                                                    AnnexWorkspace      *workspace,
+                                                    const char          *dest_path,
+                                                    GError             **error);
+/* Validates @source_path (never modifying it), copies it into the folder under a fresh name and
+ * migrates the copy. Returns the new item (borrowed). */
+AnnexWorkspace     *annex_workspace_list_import    (AnnexWorkspaceList  *self,
+                                                    const char          *source_path,
+                                                    GError             **error);
+
+G_END_DECLS

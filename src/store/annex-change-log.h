@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* annex-change-log.h: the change history: every insert, update and delete of every register, with
+ * before/after values, chained with SHA-256 so that tampering is detectable. */
+
+#pragma once
+
+#include "annex-database.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ANNEX_CHANGE_INSERT,
+  ANNEX_CHANGE_UPDATE,
+  ANNEX_CHANGE_DELETE,
+} AnnexChangeKind;
+
+typedef struct
+{
+  gint64          id;
+  char           *time;        /* ISO 8601 UTC with microseconds, e.g. 2026-11-28T06:29:31.123456Z */
+  char           *table_name;
+  gint64          record_id;
+  AnnexChangeKind kind;
+  char           *before;      /* JSON object of the field values, NULL for an insert */
+  char           *after;       /* JSON object of the field values, NULL for a delete */
+  char           *hash;        /* lowercase hex SHA-256 */
+} AnnexChangeEntry;
+
+#define ANNEX_TYPE_CHANGE_ENTRY (annex_change_entry_get_type ())
+GType             annex_change_entry_get_type (void) G_GNUC_CONST;
+AnnexChangeEntry *annex_change_entry_copy     (const AnnexChangeEntry *entry);
+void              annex_change_entry_free     (AnnexChangeEntry       *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnnexChangeEntry, annex_change_entry_free)
+
+const char       *annex_change_kind_to_string (AnnexChangeKind kind);   /* "insert", "update", "delete" */
+
+/* A compact JSON object {"k1": "v1", ...} from parallel NULL-terminated arrays of @keys and
+ * @values (@n_pairs entries; a NULL value becomes null). Strings are escaped per RFC 8259. */
+char      *annex_change_log_json_object (const char * const *keys,
+                                         const char * const *values,
+                                         guint               n_pairs);
+
+/* Appends one entry. Must be called inside a transaction of @db (annex_database_begin), so the
+ * entry commits or rolls back with the change it records. */
+gboolean   annex_change_log_append (AnnexDatabase   *db,
+                                    const char      *table_name,
+                                    gint64           record_id,
+                                    AnnexChangeKind  kind,
+                                    const char      *before_json,
+                                    const char      *after_json,
+                                    GError         **error);
+
+/* The entries of one record (@table_name and @record_id), or of the whole workspace when
+ * @table_name is NULL, oldest first. Returns a GPtrArray of AnnexChangeEntry (free func set). */
+GPtrArray *annex_change_log_list   (AnnexDatabase   *db,
+                                    const char      *table_name,
+                                    gint64           record_id,
+                                    GError         **error);
+
+/* Recomputes the chain. Returns FALSE only when the history cannot be read. On return,
+ * *out_first_bad is 0 when every entry verifies, else the id of the first entry whose hash (or
+ * whose link to the previous entry) does not match; *out_count is the number of entries. */
+gboolean   annex_change_log_verify (AnnexDatabase   *db,
+                                    gint64          *out_first_bad,
+                                    gint64          *out_count,
+                                    GError         **error);
+
+G_END_DECLS

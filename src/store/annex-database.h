@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* annex-database.h: one open workspace file: connection, pragmas, migrations, statements,
+ * transactions and the "changed" signal. */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* PRAGMA application_id of every Annex workspace: "ANNX" in ASCII. */
+#define ANNEX_DATABASE_APPLICATION_ID 0x414E4E58
+
+#define ANNEX_TYPE_DATABASE (annex_database_get_type ())
+G_DECLARE_FINAL_TYPE (AnnexDatabase, annex_database, ANNEX, DATABASE, GObject)
+
+typedef enum
+{
+  ANNEX_DATABASE_OPEN_DEFAULT   = 0,
+  /* Open for reading only (a second connection for loading on a worker thread). No migration runs;
+   * a file whose schema is older than the app's is refused with ANNEX_STORE_ERROR_FAILED. */
+  ANNEX_DATABASE_OPEN_READ_ONLY = 1 << 0,
+} AnnexDatabaseOpenFlags;
+
+/* The schema version this build writes (the number of migrations). */
+int            annex_database_get_latest_version (void);
+
+/* Checks a file without writing anything to it (opened immutable): the SQLite header, the
+ * application id, a schema version this build knows, and a quick integrity check. On success,
+ * *out_version (may be NULL) holds its schema version. Errors: NOT_FOUND, NOT_SQLITE, NOT_WORKSPACE,
+ * TOO_NEW, CORRUPT. */
+gboolean       annex_database_validate_file      (const char              *path,
+                                                  int                     *out_version,
+                                                  GError                 **error);
+
+/* Creates a new workspace at @path (which must not exist) for @organization, at the latest
+ * schema version. */
+AnnexDatabase *annex_database_create             (const char              *path,
+                                                  const char              *organization,
+                                                  GError                 **error);
+
+/* Opens an existing workspace: validates it first (the file is left byte-identical when it is
+ * refused), copies it aside to "<path>.before-v<N>.bak" and migrates it when it is older, then sets
+ * the connection pragmas (foreign_keys, WAL, synchronous=FULL, busy_timeout, trusted_schema=OFF,
+ * defensive). */
+AnnexDatabase *annex_database_open               (const char              *path,
+                                                  AnnexDatabaseOpenFlags   flags,
+                                                  GError                 **error);
+
+const char    *annex_database_get_path           (AnnexDatabase           *self);
+gboolean       annex_database_is_read_only       (AnnexDatabase           *self);
+int            annex_database_get_schema_version (AnnexDatabase           *self);
+/* The raw connection, for code in src/store and src/model only. */
+sqlite3       *annex_database_get_handle         (AnnexDatabase           *self);
+
+/* Returns a cached prepared statement for @sql (a string literal or a string built only from
+ * trusted identifiers, never from user text), reset and with its bindings cleared. The statement is
+ * owned by @self; do not finalize it. Must be called on the thread that uses the connection. */
+sqlite3_stmt  *annex_database_prepare            (AnnexDatabase           *self,
+                                                  const char              *sql,
+                                                  GError                 **error);
+/* Steps @stmt until SQLITE_DONE (rows are ignored), then resets it. */
+gboolean       annex_database_step_done         (AnnexDatabase           *self,
+                                                  sqlite3_stmt            *stmt,
+                                                  GError                 **error);
+/* Runs SQL without parameters (schema statements, pragmas). */
+gboolean       annex_database_exec               (AnnexDatabase           *self,
+                                                  const char              *sql,
+                                                  GError                 **error);
+
+/* Transactions nest: only the outermost begin/commit reach SQLite (BEGIN IMMEDIATE / COMMIT).
+ * A rollback at any depth rolls the whole transaction back when the outermost level ends.
+ * After the outermost commit, "changed" is emitted once per table marked with
+ * annex_database_mark_changed(), with the table name as detail and argument. */
+gboolean       annex_database_begin              (AnnexDatabase           *self,
+                                                  GError                 **error);
+gboolean       annex_database_commit             (AnnexDatabase           *self,
+                                                  GError                 **error);
+void           annex_database_rollback           (AnnexDatabase           *self);
+gboolean       annex_database_in_transaction     (AnnexDatabase           *self);
+void           annex_database_mark_changed       (AnnexDatabase           *self,
+                                                  const char              *table);
+
+/* Workspace metadata (table "workspace": key, value), e.g. "organization". Setting a value runs in
+ * its own transaction (or the current one) and is recorded in the change history. */
+char          *annex_database_dup_setting        (AnnexDatabase           *self,
+                                                  const char              *key);
+gboolean       annex_database_set_setting        (AnnexDatabase           *self,
+                                                  const char              *key,
+                                                  const char              *value,
+                                                  GError                 **error);
+/* Convenience for the "organization" setting. */
+char          *annex_database_dup_organization   (AnnexDatabase           *self);
+
+/* Number of rows in one of the workspace's tables; @table must be one of
+ * annex_database_get_register_tables() (checked, never interpolated otherwise). */
+gint64         annex_database_count_rows         (AnnexDatabase           *self,
+                                                  const char              *table,
+                                                  GError                 **error);
+/* NULL-terminated list of the register tables this schema version has, in display order
+ * (e.g. "actions"). */
+const char * const *annex_database_get_register_tables (void);
+
+/* Writes a consistent copy of the workspace to @dest_path with SQLite's backup API: into a
+ * temporary file beside @dest_path, synced, then renamed over it, so @dest_path is never
+ * half-written. The copy is in rollback-journal mode (a single self-contained file). */
+gboolean       annex_database_backup             (AnnexDatabase           *self,
+                                                  const char              *dest_path,
+                                                  GError                 **error);
+
+/* Closes the connection (checkpointing the WAL). Later calls fail. Also done on finalize. */
+void           annex_database_close              (AnnexDatabase           *self);
+
+G_END_DECLS

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* annex-test-util.h: helpers shared by the tests: a temporary directory per test, file
+ * comparison, fixture paths. */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* A fresh temporary directory, removed with its contents by annex_test_rm_rf(). */
+char     *annex_test_make_tmpdir   (void);
+void      annex_test_rm_rf         (const char *path);
+
+/* The bytes of @path (asserts it can be read). */
+GBytes   *annex_test_read_file     (const char *path);
+/* Asserts that @path holds exactly @expected. */
+void      annex_test_assert_file_equals (const char *path,
+                                         GBytes     *expected);
+
+/* Writes @len bytes of @data to @path (asserts it worked). */
+void      annex_test_write_file    (const char *path,
+                                    const void *data,
+                                    gssize      len);
+
+/* Runs the default main context until *@flag is TRUE (asserting after 30 s). */
+void      annex_test_wait_for      (gboolean   *flag);
+
+G_END_DECLS
