@@ -27,6 +27,7 @@ done
 
 export LC_ALL=C.UTF-8
 
+# shellcheck disable=SC2054  # the commas belong to the keyword specs
 XGETTEXT_ARGS=(
   --package-name=annex
   --from-code=UTF-8
@@ -121,8 +122,10 @@ for lang in $languages; do
   if (( ${fuzzy:-0} > 0 || ${untranslated:-0} > 0 )); then
     echo "check-po: $po: ${untranslated:-0} untranslated, ${fuzzy:-0} fuzzy against the sources:" >&2
     # Show which ones, so the fix is obvious.
-    msgattrib --only-fuzzy --no-obsolete "$merged" 2>/dev/null | grep -E '^(#:|#\||msgid)' | sed 's/^/  /' >&2 || true
-    msgattrib --untranslated --no-obsolete "$merged" 2>/dev/null | grep -E '^(#:|msgid)' | sed 's/^/  /' >&2 || true
+    for which in --only-fuzzy --untranslated; do
+      msgattrib "$which" --no-obsolete --no-wrap "$merged" 2>/dev/null |
+        sed '1,/^$/d' | grep -E '^(#:|#\| msgid|msgid|msgctxt)' | sed 's/^/  /' >&2 || true
+    done
     status=1
   fi
 done

@@ -18,7 +18,24 @@ set -euo pipefail
 SCAN_DIRS=(src)
 SCAN_NAMES=('*.c' '*.h' '*.ui' '*.xml' '*.in')
 # `_ ("…")` as GNU style writes it, and `_("…")`; not identifiers that merely end in an underscore.
+# shellcheck disable=SC2089,SC2090  # a regular expression for grep and perl, not a command
 MARKER_RE='(^|[^A-Za-z0-9_])(N|C|NC|Q)?_ *\(|(^|[^A-Za-z0-9_])(g_d?n?gettext|g_dpgettext2|ngettext) *\(|translatable="yes"'
+
+# Prints the files (arguments) that use a marker outside comments: a comment such as
+# /* N_("Due date") */ in a header documents a convention and marks nothing.
+# shellcheck disable=SC2016  # perl code: its variables are perl's
+FIND_MARKED='
+  my $re = qr/$ENV{MARKER_RE}/m;
+  for my $f (@ARGV) {
+    open (my $fh, "<", $f) or die "check-potfiles: $f: $!\n";
+    local $/;
+    my $s = <$fh>;
+    if ($f =~ /\.[ch]$/) { $s =~ s{/\*.*?\*/}{ }gs; $s =~ s{//[^\n]*}{}g; }
+    else { $s =~ s{<!--.*?-->}{ }gs; }
+    print "$f\n" if $s =~ $re;
+  }'
+# shellcheck disable=SC2090
+export MARKER_RE
 
 srcroot=${1:-$(cd "$(dirname "$0")/.." && pwd)}
 cd "$srcroot"
@@ -79,8 +96,8 @@ if (( ${#dirs[@]} )); then
     if ! grep -qxF -- "$f" <<<"$listed" && ! grep -qxF -- "$f" <<<"$skipped"; then
       unlisted+=("$f")
     fi
-  done < <(find "${dirs[@]}" -type f \( "${name_args[@]}" \) -print0 |
-             xargs -0 -r grep -lE -- "$MARKER_RE" | sort)
+  done < <(find "${dirs[@]}" -type f \( "${name_args[@]}" \) -print0 | sort -z |
+             xargs -0 -r perl -e "$FIND_MARKED")
 fi
 if (( ${#unlisted[@]} )); then
   echo "check-potfiles: files with translatable strings missing from $potfiles:" >&2

@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* Property ids of a subclass's own properties must stay below this; the field properties are
+ * numbered from here (fields[i] has id ANNEX_RECORD_FIRST_FIELD_PROP + i). */
+#define ANNEX_RECORD_FIRST_FIELD_PROP 1000
+
 #define ANNEX_TYPE_RECORD (annex_record_get_type ())
 G_DECLARE_DERIVABLE_TYPE (AnnexRecord, annex_record, ANNEX, RECORD, GObject)
 
@@ -24,18 +28,33 @@ struct _AnnexRecordClass
   const AnnexField *fields;
   guint             n_fields;
   guint             first_field_prop;  /* property id of fields[0] */
+  gpointer          priv;              /* per-class data of annex-record.c */
 
   /*< public >*/
   /* Extra validation beyond required fields and date syntax; may be NULL. */
   gboolean (*validate) (AnnexRecord  *self,
                         GError      **error);
+  /* Called after the field at @index changed through a property, annex_record_set_value() or a
+   * setter (and after its notify), never while loading or copying. For computed properties and
+   * rules that follow a field (e.g. an action's completion date); may be NULL. */
+  void     (*field_changed) (AnnexRecord *self,
+                             guint        index);
 
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 /* Built-in properties of every record: "id" (gint64, 0 until saved), "reference" (string, e.g.
- * "A-014", set on insert), "created" and "updated" (ISO 8601 UTC strings). Then one property per
- * field, named after the field. Setting a property emits notify only when the value changes. */
+ * "A-014", set on insert), "created" and "updated" (ISO 8601 UTC strings); all four are read-only
+ * (the register assigns them). Then one property per field, named after the field: a string for
+ * TEXT, LONG_TEXT, DATE and CHOICE (an empty string is stored as NULL), gint64 for INT, gboolean
+ * for BOOL. Setting a property emits notify only when the value changes. A new record (g_object_new
+ * or annex_register_new_record) starts with the fields' default values.
+ *
+ * A subclass calls annex_record_class_install_fields() from its class_init; that sets the class's
+ * get_property and set_property to AnnexRecord's when the subclass has not set them (GObject does
+ * not inherit them). A subclass with properties of its own (ids below
+ * ANNEX_RECORD_FIRST_FIELD_PROP) sets its own handlers and chains up to AnnexRecord's (the parent
+ * class's) for every id it does not handle itself. */
 
 void              annex_record_class_install_fields (AnnexRecordClass *klass,
                                                      const char       *table,
@@ -86,10 +105,15 @@ gboolean          annex_record_validate             (AnnexRecord      *self,
 char             *annex_record_to_json              (AnnexRecord      *self);
 
 /* TRUE when every word of @casefolded_query (already g_utf8_casefold()ed, words separated by
- * spaces) occurs in the reference or a SEARCHABLE field. An empty query matches everything.
+ * spaces) occurs in the reference or a SEARCHABLE field (a CHOICE field by its translated label).
+ * An empty query matches everything. The casefolded text of the record is built on first use and
+ * kept until a value changes, so filtering a large register costs one strstr() per word and record.
  * Thread-safe for records not being modified. */
 gboolean          annex_record_matches              (AnnexRecord      *self,
                                                      const char       *casefolded_query);
+/* The query string annex_record_matches() expects for @text as the user typed it: normalized
+ * (NFC, like the records' text) and casefolded. Free with g_free(). */
+char             *annex_record_prepare_query        (const char       *text);
 
 /* A new record of the same type with the same id, reference, timestamps and values. */
 AnnexRecord      *annex_record_copy                 (AnnexRecord      *self);
@@ -100,8 +124,23 @@ void              _annex_record_set_identity        (AnnexRecord      *self,
                                                      const char       *reference,
                                                      const char       *created,
                                                      const char       *updated);
-/* Take over @values (n_fields GValues) without notifying: used when loading rows. */
+/* The same, notifying each built-in property whose value changes (after an insert or update). */
+void              _annex_record_assign_identity     (AnnexRecord      *self,
+                                                     gint64            id,
+                                                     const char       *reference,
+                                                     const char       *created,
+                                                     const char       *updated);
+/* Take over @values (n_fields GValues, each initialized to its field's type) without notifying:
+ * used when loading rows. The contents are moved: on return every GValue of @values is zeroed
+ * (uninitialized) and the caller keeps (and frees) the array itself. */
 void              _annex_record_load_values         (AnnexRecord      *self,
                                                      GValue           *values);
+/* The value of field @index as its change-history / JSON string: strings as they are (NULL when
+ * empty), INT in decimal, BOOL as "true" / "false". Free with g_free(). */
+char             *_annex_record_dup_value_string    (AnnexRecord      *self,
+                                                     guint             index);
+/* annex_record_to_json() with @reference instead of the record's own (for an insert in progress). */
+char             *_annex_record_to_json_with_reference (AnnexRecord   *self,
+                                                        const char    *reference);
 
 G_END_DECLS

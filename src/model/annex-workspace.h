@@ -25,5 +25,7 @@ const char     *annex_workspace_get_error    (AnnexWorkspace *self);
 
 void            _annex_workspace_set_name    (AnnexWorkspace *self,
                                               const char     *name);
+/* Re-reads the file's modification time (after a write), notifying "modified" when it changed. */
+void            _annex_workspace_update_modified (AnnexWorkspace *self);
 
 G_END_DECLS

@@ -18,24 +18,29 @@ G_DECLARE_FINAL_TYPE (AnnexDatabase, annex_database, ANNEX, DATABASE, GObject)
 typedef enum
 {
   ANNEX_DATABASE_OPEN_DEFAULT   = 0,
-  /* Open for reading only (a second connection for loading on a worker thread). No migration runs;
-   * a file whose schema is older than the app's is refused with ANNEX_STORE_ERROR_FAILED. */
+  /* Open for reading only (a second connection for loading on a worker thread). No migration
+   * runs; a file whose schema is older than the app's is refused with ANNEX_STORE_ERROR_FAILED.
+   * Writes through it fail with READ_ONLY (PRAGMA query_only). */
   ANNEX_DATABASE_OPEN_READ_ONLY = 1 << 0,
 } AnnexDatabaseOpenFlags;
 
 /* The schema version this build writes (the number of migrations). */
 int            annex_database_get_latest_version (void);
 
-/* Checks a file without writing anything to it (opened immutable): the SQLite header, the
- * application id, a schema version this build knows, and a quick integrity check. On success,
- * *out_version (may be NULL) holds its schema version. Errors: NOT_FOUND, NOT_SQLITE, NOT_WORKSPACE,
- * TOO_NEW, CORRUPT. */
+/* Checks a file without writing anything to it (opened immutable; read through its log when a
+ * "-wal" file lies beside it): the SQLite header, the application id, a schema version this
+ * build knows, the file size and a quick integrity check. On success, *out_version (may be NULL)
+ * holds its schema version. Errors: NOT_FOUND, NOT_SQLITE (also an empty file or a folder),
+ * NOT_WORKSPACE, TOO_NEW, CORRUPT (also a file that starts as SQLite but ends inside its
+ * 100-byte header). */
 gboolean       annex_database_validate_file      (const char              *path,
                                                   int                     *out_version,
                                                   GError                 **error);
 
-/* Creates a new workspace at @path (which must not exist) for @organization, at the latest
- * schema version. */
+/* Creates a new workspace at @path (which must not exist: EXISTS) for @organization (not blank:
+ * INVALID), at the latest schema version, and opens it. The file is built under a temporary name
+ * beside @path and renamed into place, so a failure leaves nothing. The settings "organization"
+ * and "created" are set (and recorded in the change history). */
 AnnexDatabase *annex_database_create             (const char              *path,
                                                   const char              *organization,
                                                   GError                 **error);
@@ -69,10 +74,13 @@ gboolean       annex_database_exec               (AnnexDatabase           *self,
                                                   const char              *sql,
                                                   GError                 **error);
 
-/* Transactions nest: only the outermost begin/commit reach SQLite (BEGIN IMMEDIATE / COMMIT).
- * A rollback at any depth rolls the whole transaction back when the outermost level ends.
- * After the outermost commit, "changed" is emitted once per table marked with
- * annex_database_mark_changed(), with the table name as detail and argument. */
+/* Transactions nest: only the outermost begin/commit reach SQLite (BEGIN IMMEDIATE / COMMIT; a
+ * deferred BEGIN, i.e. a read snapshot, on a read-only connection).
+ * A rollback at any depth rolls the whole transaction back when the outermost level ends; once a
+ * level rolled back, every later commit of that transaction (inner or outermost) returns FALSE
+ * with ANNEX_STORE_ERROR_FAILED. After the outermost commit, "changed" is emitted once per table
+ * marked with annex_database_mark_changed(), with the table name as detail and argument; a
+ * rollback forgets the marks. Marking outside a transaction emits at once. */
 gboolean       annex_database_begin              (AnnexDatabase           *self,
                                                   GError                 **error);
 gboolean       annex_database_commit             (AnnexDatabase           *self,
@@ -83,7 +91,10 @@ void           annex_database_mark_changed       (AnnexDatabase           *self,
                                                   const char              *table);
 
 /* Workspace metadata (table "workspace": key, value), e.g. "organization". Setting a value runs in
- * its own transaction (or the current one) and is recorded in the change history. */
+ * its own transaction (or the current one) and is recorded in the change history (table
+ * "workspace", record 0, {"key":…,"value":…}); it marks "workspace" changed. A NULL value removes
+ * the key; an unchanged value writes nothing. The keys "history-head" and "history-count" belong
+ * to the change history and are refused (INVALID). dup_setting returns NULL when unset. */
 char          *annex_database_dup_setting        (AnnexDatabase           *self,
                                                   const char              *key);
 gboolean       annex_database_set_setting        (AnnexDatabase           *self,

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* annex-register-page.c: temporary skeleton, replaced by the real page. */
+/* annex-register-page.c: the register page: search, a sortable column view generated from the
+ * record type's field table, the record editor beside it (or over it when narrow), new, delete and
+ * undo. */
 
 #define G_LOG_DOMAIN "annex-register-page"
 
@@ -7,26 +9,1214 @@
 
 #include <glib/gi18n.h>
 
+#include "annex-record-editor.h"
+#include "annex-register-format.h"
 #include "annex-register-page.h"
+
+/* Above this many records, filtering and sorting run in chunks so the page stays responsive. */
+#define INCREMENTAL_THRESHOLD 2000
+
+/* What one generated column shows. */
+typedef struct
+{
+  guint             index;         /* into the field table; G_MAXUINT for the reference */
+  const AnnexField *field;         /* NULL for the reference */
+  guint             due_index;     /* the DATE field the "overdue" marking refers to */
+  gboolean          has_overdue;   /* the record type has a boolean "overdue" property */
+  gboolean          marks_overdue; /* this column is that date: error style and a warning icon */
+} ColumnInfo;
 
 struct _AnnexRegisterPage
 {
-  GtkWidget      parent_instance;
+  GtkWidget           parent_instance;
 
-  AnnexRegister *register_;
+  /* template widgets */
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
+  GtkSearchEntry     *search_entry;
+  GtkLabel           *count_label;
+  GtkStack           *content_stack;
+  GtkSpinner         *spinner;
+  AdwStatusPage      *empty_status;
+  GtkButton          *empty_new_button;
+  GtkColumnView      *column_view;
+  GtkSingleSelection *selection;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel   *sort_model;
+  GtkWidget          *editor_separator;
+  GtkWidget          *editor_pane;
+  GtkWidget          *add_button;
+  AnnexRecordEditor  *editor;
+
+  /* owned */
+  AnnexRegister      *register_;
+  GSignalGroup       *register_signals;
+  GtkFilter          *filter;
+  char               *query;       /* casefolded and stripped; NULL when not searching */
+  GPtrArray          *columns;     /* GtkColumnViewColumn added for the current record type */
+  GType               columns_type;
+  char               *title;
+  char               *icon_name;
+  char               *description;
+  char               *empty_title;
+  char               *search_placeholder;
+  char               *new_label;
+  guint               n_shown;
+  guint               n_total;
 };
 
 G_DEFINE_FINAL_TYPE (AnnexRegisterPage, annex_register_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_REGISTER,
+  PROP_TITLE,
+  PROP_ICON_NAME,
+  PROP_DESCRIPTION,
+  PROP_EMPTY_TITLE,
+  PROP_SEARCH_PLACEHOLDER,
+  PROP_NEW_LABEL,
+  PROP_N_SHOWN,
+  PROP_N_TOTAL,
+  N_PROPS
+};
+
+enum {
+  ADD_TOAST,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Auxiliary methods */
+
+static void
+emit_toast (AnnexRegisterPage *self,
+            AdwToast          *toast)
+{
+  g_signal_emit (self, signals[ADD_TOAST], 0, toast);
+}
+
+static void
+emit_error_toast (AnnexRegisterPage *self,
+                  const GError      *error)
+{
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  g_autoptr(AdwToast) toast = adw_toast_new (escaped);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  emit_toast (self, toast);
+}
+
+/* What a toast calls a record: its title, else its reference. */
+static char *
+dup_record_label (AnnexRecord *record)
+{
+  const char *text = NULL;
+
+  if (annex_record_class_find_field (ANNEX_RECORD_GET_CLASS (record), "title", NULL) != NULL)
+    text = annex_record_get_string (record, "title");
+  if (text == NULL || *text == '\0')
+    text = annex_record_get_reference (record);
+  if (text == NULL || *text == '\0')
+    text = _("Untitled");
+
+  return g_strdup (text);
+}
+
+static AnnexRecord *
+get_editor_record (AnnexRegisterPage *self)
+{
+  return annex_record_editor_get_record (self->editor);
+}
+
+static gboolean
+editor_is_open (AnnexRegisterPage *self)
+{
+  return get_editor_record (self) != NULL;
+}
+
+static void
+update_actions (AnnexRegisterPage *self)
+{
+  AnnexRecord *record = get_editor_record (self);
+  gboolean loaded = self->register_ != NULL && annex_register_get_loaded (self->register_);
+  gboolean is_new = record != NULL && annex_record_get_id (record) == 0;
+  gboolean can_delete;
+
+  can_delete = (record != NULL && !is_new) ||
+               gtk_single_selection_get_selected_item (self->selection) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.new", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.add",
+                                 is_new && annex_record_editor_get_valid (self->editor));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.delete", loaded && can_delete);
+  gtk_widget_set_visible (self->add_button, is_new);
+}
+
+static void
+update_texts (AnnexRegisterPage *self)
+{
+  g_autofree char *placeholder = NULL;
+  g_autofree char *empty_title = NULL;
+
+  if (self->search_placeholder != NULL)
+    placeholder = g_strdup (self->search_placeholder);
+  else
+    placeholder = annex_format_search_placeholder (self->title);
+  g_object_set (self->search_entry, "placeholder-text", placeholder, NULL);
+
+  if (self->empty_title != NULL)
+    empty_title = g_strdup (self->empty_title);
+  else
+    empty_title = annex_format_empty_title (self->title);
+  adw_status_page_set_title (self->empty_status, empty_title);
+  adw_status_page_set_description (self->empty_status, self->description);
+  adw_status_page_set_icon_name (self->empty_status, self->icon_name);
+  gtk_button_set_label (self->empty_new_button,
+                        self->new_label != NULL ? self->new_label : _("_New Record"));
+}
+
+static void
+update_state (AnnexRegisterPage *self)
+{
+  const char *page;
+  gboolean loaded = self->register_ != NULL && annex_register_get_loaded (self->register_);
+  guint pending = gtk_filter_list_model_get_pending (self->filter_model);
+
+  if (self->register_ == NULL)
+    page = "empty";
+  else if (!loaded)
+    page = "loading";
+  else if (self->n_total == 0)
+    page = "empty";
+  else if (self->n_shown == 0 && pending == 0)
+    page = "no-results";
+  else
+    page = "list";
+
+  gtk_stack_set_visible_child_name (self->content_stack, page);
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), loaded && self->n_total > 0);
+  update_actions (self);
+}
+
+static void
+update_count (AnnexRegisterPage *self)
+{
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint n_total = self->register_ != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->register_))
+                                          : 0;
+  g_autofree char *text = annex_format_count (n_shown, n_total);
+  gboolean incremental = n_total > INCREMENTAL_THRESHOLD;
+
+  gtk_label_set_label (self->count_label, text);
+
+  if (gtk_filter_list_model_get_incremental (self->filter_model) != incremental)
+    gtk_filter_list_model_set_incremental (self->filter_model, incremental);
+  if (gtk_sort_list_model_get_incremental (self->sort_model) != incremental)
+    gtk_sort_list_model_set_incremental (self->sort_model, incremental);
+
+  if (n_shown != self->n_shown)
+    {
+      self->n_shown = n_shown;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SHOWN]);
+    }
+  if (n_total != self->n_total)
+    {
+      self->n_total = n_total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
+    }
+
+  update_state (self);
+}
+
+/* The position of @record in the list as shown (after search and sort), or G_MAXUINT. */
+static guint
+find_shown_position (AnnexRegisterPage *self,
+                     AnnexRecord       *record)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AnnexRecord) item = g_list_model_get_item (model, i);
+
+      if (item == record)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        return child;
+    }
+
+  return NULL;
+}
+
+static void
+select_record (AnnexRegisterPage *self,
+               AnnexRecord       *record)
+{
+  guint position = find_shown_position (self, record);
+  GtkWidget *list_view;
+
+  if (position == G_MAXUINT)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+
+  /* GTK 4.8 has no gtk_column_view_scroll_to(): its list view has the list.scroll-to-item action. */
+  list_view = find_list_view (GTK_WIDGET (self->column_view));
+  if (list_view != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+}
+
+static void
+open_editor (AnnexRegisterPage *self,
+             AnnexRecord       *record,
+             gboolean           focus_editor)
+{
+  annex_record_editor_set_record (self->editor, record);
+
+  gtk_widget_set_visible (self->editor_separator, TRUE);
+  gtk_widget_set_visible (self->editor_pane, TRUE);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
+
+  update_actions (self);
+
+  if (focus_editor)
+    annex_record_editor_focus_first (self->editor);
+}
+
+static gboolean
+close_editor (AnnexRegisterPage *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus = NULL;
+  gboolean focus_was_in_editor = FALSE;
+
+  if (!editor_is_open (self))
+    return FALSE;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (root != NULL)
+    focus = gtk_root_get_focus (root);
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->editor_pane))
+    focus_was_in_editor = TRUE;
+
+  annex_record_editor_flush (self->editor);
+  annex_record_editor_set_record (self->editor, NULL);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_set_visible (self->editor_pane, FALSE);
+  gtk_widget_set_visible (self->editor_separator, FALSE);
+
+  if (focus_was_in_editor)
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+
+  update_actions (self);
+  return TRUE;
+}
+
+static void
+set_query (AnnexRegisterPage *self,
+           const char        *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *query = *stripped != '\0' ? g_utf8_casefold (stripped, -1) : NULL;
+  g_autofree char *old = NULL;
+
+  if (g_strcmp0 (query, self->query) == 0)
+    return;
+
+  old = g_steal_pointer (&self->query);
+  self->query = g_steal_pointer (&query);
+
+  if (self->query == NULL)
+    {
+      /* No filter at all: nothing to call per record. */
+      gtk_filter_list_model_set_filter (self->filter_model, NULL);
+    }
+  else if (old == NULL)
+    {
+      gtk_filter_list_model_set_filter (self->filter_model, self->filter);
+      gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+    }
+  else if (g_str_has_prefix (self->query, old))
+    {
+      /* Typing on narrows the result: only the records shown now need a look. */
+      gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_MORE_STRICT);
+    }
+  else if (g_str_has_prefix (old, self->query))
+    {
+      gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_LESS_STRICT);
+    }
+  else
+    {
+      gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+    }
+
+  update_count (self);
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  AnnexRegisterPage *self = user_data;
+
+  return annex_record_matches (ANNEX_RECORD (item), self->query);
+}
+
+/* Cells */
+
+static GtkWidget *
+cell_get_label (GtkWidget *child)
+{
+  if (GTK_IS_INSCRIPTION (child))
+    return child;
+  return gtk_widget_get_first_child (child);
+}
+
+static void
+cell_update (GtkListItem *item,
+             ColumnInfo  *info,
+             AnnexRecord *record)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *label = cell_get_label (child);
+  g_autofree char *text = NULL;
+
+  if (info->field != NULL)
+    text = annex_format_field_value (info->field, annex_record_get_value (record, info->index));
+  else
+    text = g_strdup (annex_record_get_reference (record));
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+
+  if (info->has_overdue)
+    {
+      gboolean overdue = FALSE;
+      g_autofree char *tooltip = NULL;
+
+      g_object_get (record, "overdue", &overdue, NULL);
+      if (overdue)
+        {
+          const GValue *due = annex_record_get_value (record, info->due_index);
+
+          tooltip = annex_format_overdue_tooltip (due != NULL ? g_value_get_string (due) : NULL);
+        }
+      /* GTK 4.8 gives cells no access to their row: every cell of the row carries the tooltip. */
+      gtk_widget_set_tooltip_text (child, tooltip);
+
+      if (info->marks_overdue)
+        {
+          GtkWidget *icon = gtk_widget_get_last_child (child);
+
+          if (overdue)
+            gtk_widget_add_css_class (label, "error");
+          else
+            gtk_widget_remove_css_class (label, "error");
+          gtk_widget_set_visible (icon, overdue);
+        }
+    }
+}
+
+static void
+on_cell_record_notify_cb (AnnexRecord *record,
+                          GParamSpec  *pspec,
+                          GtkListItem *item)
+{
+  ColumnInfo *info = g_object_get_data (G_OBJECT (item), "annex-column-info");
+  const char *name = info->field != NULL ? info->field->name : "reference";
+
+  if (g_str_equal (pspec->name, name) || (info->has_overdue && g_str_equal (pspec->name, "overdue")))
+    cell_update (item, info, record);
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               ColumnInfo               *info)
+{
+  GtkWidget *label = gtk_inscription_new (NULL);
+  GtkWidget *child = label;
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), info->field == NULL ? 5 : 6);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), info->field == NULL ? 6 : 14);
+  gtk_widget_set_hexpand (label, TRUE);
+
+  if (info->field == NULL || info->field->type == ANNEX_FIELD_DATE)
+    gtk_widget_add_css_class (label, "numeric");
+
+  if (info->marks_overdue)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "error");
+      gtk_widget_set_visible (icon, FALSE);
+      child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_box_append (GTK_BOX (child), label);
+      gtk_box_append (GTK_BOX (child), icon);
+    }
+
+  g_object_set_data (G_OBJECT (item), "annex-column-info", info);
+  gtk_list_item_set_child (item, child);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ColumnInfo               *info)
+{
+  AnnexRecord *record = gtk_list_item_get_item (item);
+  gulong handler;
+
+  cell_update (item, info, record);
+
+  /* One handler per visible cell, removed on unbind: rows are recycled while scrolling. */
+  handler = g_signal_connect (record, "notify", G_CALLBACK (on_cell_record_notify_cb), item);
+  g_object_set_data (G_OBJECT (item), "annex-notify-handler", GSIZE_TO_POINTER (handler));
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                ColumnInfo               *info)
+{
+  AnnexRecord *record = gtk_list_item_get_item (item);
+  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (item), "annex-notify-handler"));
+
+  if (record != NULL && handler != 0)
+    g_signal_handler_disconnect (record, handler);
+}
+
+/* Sorting */
+
+static int
+compare_references_cb (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  return annex_format_compare_references (annex_record_get_reference ((AnnexRecord *) a),
+                                          annex_record_get_reference ((AnnexRecord *) b));
+}
+
+static int
+compare_choices_cb (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  ColumnInfo *info = user_data;
+  const GValue *va = annex_record_get_value ((AnnexRecord *) a, info->index);
+  const GValue *vb = annex_record_get_value ((AnnexRecord *) b, info->index);
+  int ia = annex_field_get_choice_index (info->field, va != NULL ? g_value_get_string (va) : NULL);
+  int ib = annex_field_get_choice_index (info->field, vb != NULL ? g_value_get_string (vb) : NULL);
+
+  /* In the order the field declares its choices (open, in progress, done…), not alphabetical. */
+  return ia < ib ? GTK_ORDERING_SMALLER : ia > ib ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static char *
+date_sort_key_cb (AnnexRecord *record,
+                  ColumnInfo  *info)
+{
+  const GValue *value;
+  const char *date;
+
+  if (record == NULL)
+    return NULL;
+
+  value = annex_record_get_value (record, info->index);
+  date = value != NULL ? g_value_get_string (value) : NULL;
+
+  /* ISO dates sort as strings; records without a date come after every dated one. */
+  return g_strdup (date != NULL && *date != '\0' ? date : "9999-99-99");
+}
+
+static void
+release_column_info_closure (gpointer  data,
+                             GClosure *closure)
+{
+  g_rc_box_release (data);
+}
+
+static GtkSorter *
+create_sorter (GType       record_type,
+               ColumnInfo *info)
+{
+  GtkExpression *expression;
+
+  if (info->field == NULL)
+    return GTK_SORTER (gtk_custom_sorter_new (compare_references_cb, NULL, NULL));
+
+  switch (info->field->type)
+    {
+    case ANNEX_FIELD_CHOICE:
+      return GTK_SORTER (gtk_custom_sorter_new (compare_choices_cb, g_rc_box_acquire (info),
+                                                (GDestroyNotify) g_rc_box_release));
+
+    case ANNEX_FIELD_DATE:
+      expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                G_CALLBACK (date_sort_key_cb),
+                                                g_rc_box_acquire (info),
+                                                release_column_info_closure);
+      return GTK_SORTER (gtk_string_sorter_new (expression));
+
+    case ANNEX_FIELD_INT:
+    case ANNEX_FIELD_BOOL:
+      expression = gtk_property_expression_new (record_type, NULL, info->field->name);
+      return GTK_SORTER (gtk_numeric_sorter_new (expression));
+
+    case ANNEX_FIELD_TEXT:
+    case ANNEX_FIELD_LONG_TEXT:
+    default:
+      /* GtkStringSorter keeps one collation key per record: fast at 100,000 records. */
+      expression = gtk_property_expression_new (record_type, NULL, info->field->name);
+      return GTK_SORTER (gtk_string_sorter_new (expression));
+    }
+}
+
+/* Columns */
+
+static void
+remove_columns (AnnexRegisterPage *self)
+{
+  for (guint i = 0; self->columns != NULL && i < self->columns->len; i++)
+    gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->columns, i));
+
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  self->columns_type = G_TYPE_INVALID;
+}
+
+static void
+add_column (AnnexRegisterPage *self,
+            GType              record_type,
+            ColumnInfo        *info,
+            const char        *title)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+  g_autoptr(GtkSorter) sorter = NULL;
+  int width = -1;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), info);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), info);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), info);
+  /* The column info lives as long as the factory and the sorter that use it. */
+  g_object_set_data_full (G_OBJECT (factory), "annex-column-info", info,
+                          (GDestroyNotify) g_rc_box_release);
+
+  column = gtk_column_view_column_new (title, g_object_ref (factory));
+  sorter = create_sorter (record_type, info);
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_resizable (column, TRUE);
+
+  if (info->field == NULL)
+    width = 90;
+  else if (g_str_equal (info->field->name, "title"))
+    gtk_column_view_column_set_expand (column, TRUE);
+  else if (info->field->type == ANNEX_FIELD_DATE)
+    width = 130;
+  else if (info->field->type == ANNEX_FIELD_CHOICE)
+    width = 150;
+  else if (info->field->type == ANNEX_FIELD_INT || info->field->type == ANNEX_FIELD_BOOL)
+    width = 90;
+  else
+    width = 160;
+
+  /* Fixed widths: columns do not jump while rows of different lengths scroll by. */
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (column, width);
+
+  gtk_column_view_append_column (self->column_view, column);
+  g_ptr_array_add (self->columns, g_steal_pointer (&column));
+}
+
+static void
+build_columns (AnnexRegisterPage *self,
+               GType              record_type)
+{
+  g_autoptr(GTypeClass) type_class = NULL;
+  AnnexRecordClass *klass;
+  const AnnexField *fields;
+  GParamSpec *overdue_pspec;
+  guint n_fields = 0;
+  guint due_index = G_MAXUINT;
+  gboolean has_overdue;
+  gboolean has_title_column = FALSE;
+
+  if (self->columns_type == record_type)
+    return;
+
+  remove_columns (self);
+  if (record_type == G_TYPE_INVALID)
+    return;
+
+  type_class = g_type_class_ref (record_type);
+  klass = ANNEX_RECORD_CLASS (type_class);
+  fields = annex_record_class_get_fields (klass, &n_fields);
+
+  self->columns = g_ptr_array_new_with_free_func (g_object_unref);
+  self->columns_type = record_type;
+
+  /* A record type marks overdue rows generically: a boolean "overdue" property, shown on its
+   * "due-date" field (or else its first listed date). */
+  overdue_pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), "overdue");
+  has_overdue = overdue_pspec != NULL && overdue_pspec->value_type == G_TYPE_BOOLEAN;
+  if (has_overdue)
+    {
+      const AnnexField *due = annex_record_class_find_field (klass, "due-date", &due_index);
+
+      if (due == NULL || due->type != ANNEX_FIELD_DATE)
+        {
+          due_index = G_MAXUINT;
+          for (guint i = 0; i < n_fields && due_index == G_MAXUINT; i++)
+            if (fields[i].type == ANNEX_FIELD_DATE && (fields[i].flags & ANNEX_FIELD_FLAG_LIST))
+              due_index = i;
+        }
+      has_overdue = due_index != G_MAXUINT;
+    }
+
+  {
+    ColumnInfo *info = g_rc_box_new0 (ColumnInfo);
+
+    info->index = G_MAXUINT;
+    info->has_overdue = has_overdue;
+    info->due_index = due_index;
+    /* Translators: the column of reference codes (A-001…) in a register list. */
+    add_column (self, record_type, info, C_("column", "Ref."));
+  }
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      ColumnInfo *info;
+
+      if ((fields[i].flags & ANNEX_FIELD_FLAG_LIST) == 0)
+        continue;
+
+      info = g_rc_box_new0 (ColumnInfo);
+      info->index = i;
+      info->field = &fields[i];
+      info->has_overdue = has_overdue;
+      info->due_index = due_index;
+      info->marks_overdue = has_overdue && i == due_index;
+      add_column (self, record_type, info, _(fields[i].label));
+
+      if (g_str_equal (fields[i].name, "title"))
+        has_title_column = TRUE;
+    }
+
+  /* Without a "title" field, the first text column takes the spare width. */
+  if (!has_title_column)
+    {
+      for (guint i = 1; i < self->columns->len; i++)
+        {
+          GtkColumnViewColumn *column = g_ptr_array_index (self->columns, i);
+          GtkListItemFactory *factory = gtk_column_view_column_get_factory (column);
+          ColumnInfo *info = g_object_get_data (G_OBJECT (factory), "annex-column-info");
+
+          if (info->field->type == ANNEX_FIELD_TEXT)
+            {
+              gtk_column_view_column_set_fixed_width (column, -1);
+              gtk_column_view_column_set_expand (column, TRUE);
+              break;
+            }
+        }
+    }
+}
+
+/* Commands */
+
+static void
+new_record (AnnexRegisterPage *self)
+{
+  g_autoptr(AnnexRecord) record = NULL;
+
+  if (self->register_ == NULL || !annex_register_get_loaded (self->register_))
+    return;
+
+  record = annex_register_new_record (self->register_);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  open_editor (self, record, TRUE);
+}
+
+static void
+add_record (AnnexRegisterPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  AnnexRecord *record = get_editor_record (self);
+
+  if (self->register_ == NULL || record == NULL || annex_record_get_id (record) != 0)
+    return;
+
+  /* Takes in what was typed just now; a field that is still not acceptable keeps Add disabled. */
+  annex_record_editor_flush (self->editor);
+  if (!annex_record_editor_get_valid (self->editor))
+    return;
+
+  if (!annex_register_add (self->register_, record, &error))
+    {
+      emit_error_toast (self, error);
+      return;
+    }
+
+  annex_record_editor_refresh (self->editor);
+  select_record (self, record);
+  update_actions (self);
+}
+
+static void
+on_undo_clicked_cb (AdwToast          *toast,
+                    AnnexRegisterPage *self)
+{
+  AnnexRecord *record = g_object_get_data (G_OBJECT (toast), "annex-record");
+  AnnexRegister *register_ = g_object_get_data (G_OBJECT (toast), "annex-register");
+  g_autoptr(GError) error = NULL;
+
+  if (record == NULL || register_ == NULL)
+    return;
+
+  if (!annex_register_restore (register_, record, &error))
+    {
+      emit_error_toast (self, error);
+      return;
+    }
+
+  if (register_ == self->register_)
+    {
+      select_record (self, record);
+      if (!editor_is_open (self))
+        open_editor (self, record, FALSE);
+    }
+}
+
+static void
+on_toast_dismissed_cb (AdwToast *toast)
+{
+  /* After the toast is gone, Undo is no longer possible: drop the deleted record. */
+  g_object_set_data (G_OBJECT (toast), "annex-record", NULL);
+  g_object_set_data (G_OBJECT (toast), "annex-register", NULL);
+}
+
+static void
+delete_record (AnnexRegisterPage *self)
+{
+  g_autoptr(AnnexRecord) record = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  AnnexRecord *selected = gtk_single_selection_get_selected_item (self->selection);
+  AnnexRecord *editing = get_editor_record (self);
+
+  if (self->register_ == NULL)
+    return;
+
+  if (selected != NULL)
+    record = g_object_ref (selected);
+  else if (editing != NULL && annex_record_get_id (editing) != 0)
+    record = g_object_ref (editing);
+  else
+    return;
+
+  /* Pending edits are part of what Undo brings back. */
+  if (record == editing)
+    annex_record_editor_flush (self->editor);
+
+  if (!annex_register_remove (self->register_, record, &error))
+    {
+      emit_error_toast (self, error);
+      return;
+    }
+
+  if (record == editing)
+    close_editor (self);
+
+  label = dup_record_label (record);
+  escaped = g_markup_escape_text (label, -1);
+  /* Translators: a toast after deleting a record; %s is its title. */
+  title = g_strdup_printf (_("“%s” deleted"), escaped);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "annex-record",
+                          g_object_ref (record), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "annex-register",
+                          g_object_ref (self->register_), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), NULL);
+
+  emit_toast (self, toast);
+  update_actions (self);
+}
+
+static void
+register_new_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  new_record (ANNEX_REGISTER_PAGE (widget));
+}
+
+static void
+register_add_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  add_record (ANNEX_REGISTER_PAGE (widget));
+}
+
+static void
+register_delete_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  delete_record (ANNEX_REGISTER_PAGE (widget));
+}
+
+static void
+register_search_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AnnexRegisterPage *self = ANNEX_REGISTER_PAGE (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    close_editor (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+static void
+register_close_editor_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  close_editor (ANNEX_REGISTER_PAGE (widget));
+}
+
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  AnnexRegisterPage *self = ANNEX_REGISTER_PAGE (widget);
+
+  if (close_editor (self))
+    return TRUE;
+
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+delete_key_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  AnnexRegisterPage *self = ANNEX_REGISTER_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* Only while the list has the focus: elsewhere Delete belongs to the text being edited. */
+  if (focus == NULL ||
+      (focus != GTK_WIDGET (self->column_view) &&
+       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view))))
+    return FALSE;
+
+  if (gtk_single_selection_get_selected_item (self->selection) == NULL)
+    return FALSE;
+
+  delete_record (self);
+  return TRUE;
+}
+
+/* Signal callbacks */
+
+static void
+on_register_items_changed_cb (AnnexRegisterPage *self,
+                              guint              position,
+                              guint              removed,
+                              guint              added,
+                              GListModel        *model)
+{
+  AnnexRecord *editing = get_editor_record (self);
+
+  /* A reload replaces the record objects: keep editing the same record, or close the editor when
+   * it is gone. */
+  if (editing != NULL && annex_record_get_id (editing) != 0 && removed > 0)
+    {
+      AnnexRecord *current = annex_register_find (self->register_, annex_record_get_id (editing));
+
+      if (current == NULL)
+        close_editor (self);
+      else if (current != editing)
+        open_editor (self, current, FALSE);
+    }
+
+  update_count (self);
+}
+
+static void
+on_register_loaded_cb (AnnexRegisterPage *self)
+{
+  update_count (self);
+}
+
+static void
+on_shown_items_changed_cb (AnnexRegisterPage *self)
+{
+  update_count (self);
+}
+
+static void
+on_filter_pending_cb (AnnexRegisterPage *self)
+{
+  update_state (self);
+}
+
+static void
+on_search_changed_cb (AnnexRegisterPage *self)
+{
+  set_query (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_search_stopped_cb (AnnexRegisterPage *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    close_editor (self);
+}
+
+static void
+on_search_activate_cb (AnnexRegisterPage *self)
+{
+  g_autoptr(AnnexRecord) first = NULL;
+
+  /* Enter in the search entry opens the first match. */
+  set_query (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  first = g_list_model_get_item (G_LIST_MODEL (self->selection), 0);
+  if (first != NULL)
+    {
+      gtk_single_selection_set_selected (self->selection, 0);
+      open_editor (self, first, FALSE);
+    }
+}
+
+static void
+on_selection_changed_cb (AnnexRegisterPage *self)
+{
+  AnnexRecord *record = gtk_single_selection_get_selected_item (self->selection);
+
+  if (record != NULL && record != get_editor_record (self))
+    open_editor (self, record, FALSE);
+
+  update_actions (self);
+}
+
+static void
+on_column_view_activate_cb (AnnexRegisterPage *self,
+                            guint              position)
+{
+  g_autoptr(AnnexRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (record == NULL)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  open_editor (self, record, TRUE);
+}
+
+static void
+on_leaflet_folded_cb (AnnexRegisterPage *self)
+{
+  /* Narrowing the page while a record is open keeps the record in front. */
+  if (adw_leaflet_get_folded (self->leaflet) && editor_is_open (self))
+    adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
+}
+
+static void
+on_leaflet_visible_child_cb (AnnexRegisterPage *self)
+{
+  /* Swiping back (or Alt+Left) to the list closes the editor. */
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) == self->list_pane &&
+      editor_is_open (self) &&
+      !adw_leaflet_get_child_transition_running (self->leaflet))
+    close_editor (self);
+}
+
+static void
+on_editor_add_toast_cb (AnnexRegisterPage *self,
+                        AdwToast          *toast)
+{
+  emit_toast (self, toast);
+}
+
+static void
+on_editor_valid_cb (AnnexRegisterPage *self)
+{
+  update_actions (self);
+}
+
+/* GObject */
 
 static void
 annex_register_page_dispose (GObject *object)
 {
   AnnexRegisterPage *self = ANNEX_REGISTER_PAGE (object);
 
+  if (self->register_signals != NULL)
+    g_signal_group_set_target (self->register_signals, NULL);
+
+  remove_columns (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ANNEX_TYPE_REGISTER_PAGE);
+
+  g_clear_object (&self->register_signals);
+  g_clear_object (&self->filter);
   g_clear_object (&self->register_);
 
   G_OBJECT_CLASS (annex_register_page_parent_class)->dispose (object);
+}
+
+static void
+annex_register_page_finalize (GObject *object)
+{
+  AnnexRegisterPage *self = ANNEX_REGISTER_PAGE (object);
+
+  g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->icon_name, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->empty_title, g_free);
+  g_clear_pointer (&self->search_placeholder, g_free);
+  g_clear_pointer (&self->new_label, g_free);
+
+  G_OBJECT_CLASS (annex_register_page_parent_class)->finalize (object);
+}
+
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+annex_register_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  AnnexRegisterPage *self = ANNEX_REGISTER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTER:
+      g_value_set_object (value, self->register_);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_ICON_NAME:
+      g_value_set_string (value, self->icon_name);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_EMPTY_TITLE:
+      g_value_set_string (value, self->empty_title);
+      break;
+    case PROP_SEARCH_PLACEHOLDER:
+      g_value_set_string (value, self->search_placeholder);
+      break;
+    case PROP_NEW_LABEL:
+      g_value_set_string (value, self->new_label);
+      break;
+    case PROP_N_SHOWN:
+      g_value_set_uint (value, self->n_shown);
+      break;
+    case PROP_N_TOTAL:
+      g_value_set_uint (value, self->n_total);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+annex_register_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  AnnexRegisterPage *self = ANNEX_REGISTER_PAGE (object);
+  char **field = NULL;
+
+  switch (prop_id)
+    {
+    case PROP_REGISTER:
+      annex_register_page_set_register (self, g_value_get_object (value));
+      return;
+    case PROP_TITLE:
+      annex_register_page_set_title (self, g_value_get_string (value));
+      return;
+    case PROP_ICON_NAME:
+      field = &self->icon_name;
+      break;
+    case PROP_DESCRIPTION:
+      field = &self->description;
+      break;
+    case PROP_EMPTY_TITLE:
+      field = &self->empty_title;
+      break;
+    case PROP_SEARCH_PLACEHOLDER:
+      field = &self->search_placeholder;
+      break;
+    case PROP_NEW_LABEL:
+      field = &self->new_label;
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  if (set_string (field, g_value_get_string (value)))
+    {
+      update_texts (self);
+      g_object_notify_by_pspec (object, pspec);
+    }
 }
 
 static void
@@ -34,11 +1224,84 @@ annex_register_page_class_init (AnnexRegisterPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = annex_register_page_dispose;
+  object_class->finalize = annex_register_page_finalize;
+  object_class->get_property = annex_register_page_get_property;
+  object_class->set_property = annex_register_page_set_property;
+
+  properties[PROP_REGISTER] =
+    g_param_spec_object ("register", NULL, NULL, ANNEX_TYPE_REGISTER, rw);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, rw);
+  properties[PROP_ICON_NAME] = g_param_spec_string ("icon-name", NULL, NULL, NULL, rw);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, rw);
+  properties[PROP_EMPTY_TITLE] = g_param_spec_string ("empty-title", NULL, NULL, NULL, rw);
+  properties[PROP_SEARCH_PLACEHOLDER] =
+    g_param_spec_string ("search-placeholder", NULL, NULL, NULL, rw);
+  properties[PROP_NEW_LABEL] = g_param_spec_string ("new-label", NULL, NULL, NULL, rw);
+  properties[PROP_N_SHOWN] = g_param_spec_uint ("n-shown", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_N_TOTAL] = g_param_spec_uint ("n-total", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ADD_TOAST] =
+    g_signal_new ("add-toast",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  g_type_ensure (ANNEX_TYPE_RECORD_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/annex-register-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, empty_status);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, empty_new_button);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, editor_separator);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, editor_pane);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, editor);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_shown_items_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_pending_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_add_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_valid_cb);
+
+  gtk_widget_class_install_action (widget_class, "register.new", NULL, register_new_action);
+  gtk_widget_class_install_action (widget_class, "register.add", NULL, register_add_action);
+  gtk_widget_class_install_action (widget_class, "register.delete", NULL, register_delete_action);
+  gtk_widget_class_install_action (widget_class, "register.search", NULL, register_search_action);
+  gtk_widget_class_install_action (widget_class, "register.close-editor", NULL,
+                                   register_close_editor_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "register.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "register.search", NULL);
+  /* Delete and Escape are callbacks: they pass the key on when they have nothing to do. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, delete_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Delete, 0, delete_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -46,7 +1309,25 @@ static void
 annex_register_page_init (AnnexRegisterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_func, self, NULL));
+  gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
+
+  self->register_signals = g_signal_group_new (ANNEX_TYPE_REGISTER);
+  /* After the models stacked on the register have taken the change in. */
+  g_signal_group_connect_data (self->register_signals, "items-changed",
+                               G_CALLBACK (on_register_items_changed_cb), self, NULL,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_group_connect_swapped (self->register_signals, "notify::loaded",
+                                  G_CALLBACK (on_register_loaded_cb), self);
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, self->list_pane);
+
+  update_texts (self);
+  update_count (self);
 }
+
+/* Public API */
 
 GtkWidget *
 annex_register_page_new (void)
@@ -58,6 +1339,7 @@ AnnexRegister *
 annex_register_page_get_register (AnnexRegisterPage *self)
 {
   g_return_val_if_fail (ANNEX_IS_REGISTER_PAGE (self), NULL);
+
   return self->register_;
 }
 
@@ -66,13 +1348,97 @@ annex_register_page_set_register (AnnexRegisterPage *self,
                                   AnnexRegister     *register_)
 {
   g_return_if_fail (ANNEX_IS_REGISTER_PAGE (self));
+  g_return_if_fail (register_ == NULL || ANNEX_IS_REGISTER (register_));
+
+  if (self->register_ == register_)
+    return;
+
+  close_editor (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  set_query (self, NULL);
+
   g_set_object (&self->register_, register_);
+  g_signal_group_set_target (self->register_signals, register_);
+  annex_record_editor_set_register (self->editor, register_);
+
+  gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (register_));
+  build_columns (self, register_ != NULL ? annex_register_get_record_type (register_)
+                                         : G_TYPE_INVALID);
+
+  update_count (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTER]);
 }
 
 gboolean
 annex_register_page_show_record (AnnexRegisterPage *self,
                                  gint64             id)
 {
+  AnnexRecord *record;
+
   g_return_val_if_fail (ANNEX_IS_REGISTER_PAGE (self), FALSE);
-  return FALSE;
+
+  if (self->register_ == NULL)
+    return FALSE;
+
+  record = annex_register_find (self->register_, id);
+  if (record == NULL)
+    return FALSE;
+
+  /* A record hidden by the search is shown anyway: the search makes way. */
+  if (find_shown_position (self, record) == G_MAXUINT)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      set_query (self, NULL);
+    }
+
+  select_record (self, record);
+  open_editor (self, record, FALSE);
+  return TRUE;
+}
+
+void
+annex_register_page_set_search_text (AnnexRegisterPage *self,
+                                     const char        *text)
+{
+  g_return_if_fail (ANNEX_IS_REGISTER_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  set_query (self, text);
+}
+
+const char *
+annex_register_page_get_title (AnnexRegisterPage *self)
+{
+  g_return_val_if_fail (ANNEX_IS_REGISTER_PAGE (self), NULL);
+
+  return self->title;
+}
+
+void
+annex_register_page_set_title (AnnexRegisterPage *self,
+                               const char        *title)
+{
+  g_return_if_fail (ANNEX_IS_REGISTER_PAGE (self));
+
+  if (!set_string (&self->title, title))
+    return;
+
+  update_texts (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+guint
+annex_register_page_get_n_shown (AnnexRegisterPage *self)
+{
+  g_return_val_if_fail (ANNEX_IS_REGISTER_PAGE (self), 0);
+
+  return self->n_shown;
+}
+
+guint
+annex_register_page_get_n_total (AnnexRegisterPage *self)
+{
+  g_return_val_if_fail (ANNEX_IS_REGISTER_PAGE (self), 0);
+
+  return self->n_total;
 }

@@ -1,0 +1,93 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# A thin wrapper over meson: `make run` builds and starts Annex, `make check` builds and runs the
+# tests. Both first install the Debian 12 packages that are missing (`make deps`).
+
+BUILDDIR ?= build
+ASAN_BUILDDIR ?= build-asan
+FLATPAK_BUILDDIR ?= build-flatpak
+MESON ?= meson
+MESON_SETUP_ARGS ?= --buildtype=debugoptimized -Dwerror=true
+ASAN_SETUP_ARGS ?= --buildtype=debugoptimized -Db_sanitize=address,undefined -Db_lundef=false
+TESTARGS ?=
+ARGS ?=
+FLATPAK_MANIFEST ?= flatpak/io.github.annex.Annex.Devel.json
+
+# Debian 12 packages (BUILD-NOTES.md, "Packages"), the Flatpak tools included.
+PACKAGES = \
+	build-essential meson ninja-build pkg-config \
+	libgtk-4-dev libadwaita-1-dev libglib2.0-dev libsqlite3-dev sqlite3 \
+	libjson-glib-dev libxlsxwriter-dev \
+	gettext desktop-file-utils appstream appstream-util libxml2-utils \
+	xvfb xauth dbus x11-utils imagemagick \
+	librsvg2-common libgl1-mesa-dri adwaita-icon-theme fonts-dejavu-core \
+	flatpak flatpak-builder elfutils python3
+
+# One private session bus and one virtual display for the whole suite (BUILD-NOTES.md).
+TEST_WRAPPER = dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24 -nolisten tcp'
+export ANNEX_TEST_REQUIRE_DISPLAY = 1
+
+# Sanitizer run: leaks stay on; only library frames are suppressed (tests/lsan.supp).
+ASAN_ENV = \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	G_SLICE=always-malloc
+
+.PHONY: all deps build run check asan bench install flatpak clean
+
+all: build
+
+# Installs only the missing packages (apt-get update + install, with sudo when not root).
+deps:
+	@if ! command -v dpkg-query >/dev/null 2>&1; then \
+	  echo "make deps: not a Debian system; install the packages listed in README.md by hand"; \
+	  exit 0; \
+	fi; \
+	installed=$$(dpkg-query -W -f='$${Package} $${db:Status-Status}\n' $(PACKAGES) 2>/dev/null | \
+	  awk '$$2 == "installed" { print $$1 }'); \
+	missing=; \
+	for p in $(PACKAGES); do \
+	  printf '%s\n' "$$installed" | grep -qx -- "$$p" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	echo "make deps: installing$$missing"; \
+	if [ "$$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi; \
+	$$sudo apt-get update && \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing
+
+build: deps
+	@if [ ! -f $(BUILDDIR)/build.ninja ]; then \
+	  if [ -d $(BUILDDIR)/meson-private ]; then wipe=--wipe; else wipe=; fi; \
+	  echo "$(MESON) setup $(BUILDDIR) $(MESON_SETUP_ARGS) $$wipe"; \
+	  $(MESON) setup $(BUILDDIR) $(MESON_SETUP_ARGS) $$wipe || exit 1; \
+	fi
+	$(MESON) compile -C $(BUILDDIR)
+
+# Runs uninstalled: the compiled GSettings schema is in $(BUILDDIR)/data. `make run ARGS=--help`
+run: build
+	GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data ./$(BUILDDIR)/src/annex $(ARGS)
+
+check: build
+	$(TEST_WRAPPER) $(MESON) test -C $(BUILDDIR) --print-errorlogs $(TESTARGS)
+
+asan: deps
+	@if [ ! -f $(ASAN_BUILDDIR)/build.ninja ]; then \
+	  if [ -d $(ASAN_BUILDDIR)/meson-private ]; then wipe=--wipe; else wipe=; fi; \
+	  echo "$(MESON) setup $(ASAN_BUILDDIR) $(ASAN_SETUP_ARGS) $$wipe"; \
+	  $(MESON) setup $(ASAN_BUILDDIR) $(ASAN_SETUP_ARGS) $$wipe || exit 1; \
+	fi
+	$(MESON) compile -C $(ASAN_BUILDDIR)
+	$(ASAN_ENV) $(TEST_WRAPPER) $(MESON) test -C $(ASAN_BUILDDIR) --print-errorlogs \
+	  --timeout-multiplier 3 $(TESTARGS)
+
+bench: build
+	./$(BUILDDIR)/tests/annex-bench $(ARGS)
+
+install: build
+	$(MESON) install -C $(BUILDDIR)
+
+# Needs the GNOME runtime and network access (see README.md).
+flatpak:
+	flatpak-builder --user --install --force-clean $(FLATPAK_BUILDDIR) $(FLATPAK_MANIFEST)
+
+clean:
+	rm -rf $(BUILDDIR) $(ASAN_BUILDDIR) $(FLATPAK_BUILDDIR) build-ci .flatpak-builder

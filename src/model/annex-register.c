@@ -1,0 +1,1329 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* annex-register.c: a GListModel of the records of one register, with its SQL generated once per
+ * record type from the field table, and every write committed together with its change-history
+ * entry before the model changes. */
+
+#define G_LOG_DOMAIN "annex-register"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "annex-change-log.h"
+#include "annex-register.h"
+#include "annex-store-error.h"
+
+/* The statements of one record type. Identifiers come only from the class's static field table,
+ * values are always bound. Built once per type and kept for the life of the process. */
+typedef struct
+{
+  char        *select_all;        /* id, reference, created, updated, <columns> … ORDER BY id */
+  char        *select_one;        /* reference, <columns> … WHERE id = ? */
+  char        *insert;            /* (id, reference, created, updated, <columns>) */
+  char        *update;            /* SET updated = ?, <column> = ?… WHERE id = ? */
+  char        *delete;            /* WHERE id = ? */
+  char        *reference_exists;  /* WHERE reference = ? */
+  const char **json_keys;         /* "reference", <columns> */
+} RegisterSql;
+
+#define NEXT_REFERENCE_SQL \
+  "INSERT INTO reference_counters (prefix, next) VALUES (?, 2) " \
+  "ON CONFLICT (prefix) DO UPDATE SET next = next + 1 " \
+  "RETURNING next - 1"
+
+/* Columns before the fields in select_all. */
+#define N_IDENTITY_COLUMNS 4
+
+struct _AnnexRegister
+{
+  GObject            parent_instance;
+
+  /* owned */
+  AnnexDatabase     *database;
+  GPtrArray         *items;             /* AnnexRecord, ascending id */
+  GCancellable      *reload_cancellable;
+
+  /* borrowed (static) */
+  const RegisterSql *sql;
+
+  GType              record_type;
+  AnnexRecordClass  *record_class;      /* a reference held for our life */
+  gulong             changed_handler;
+
+  /* Each load gets a serial; a result is applied only if no later load was started. Own writes
+   * bump write_serial, so a worker result that may predate a write is re-read. */
+  guint              load_serial;
+  guint              write_serial;
+
+  guint              loaded : 1;
+  guint              in_own_write : 1;
+  guint              expect_changed : 1;
+};
+
+static void annex_register_list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AnnexRegister, annex_register, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      annex_register_list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_RECORD_TYPE,
+  PROP_LOADED,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  char              *path;
+  GType              record_type;
+  const RegisterSql *sql;
+  guint              load_serial;
+  guint              write_serial;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->path);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
+
+static RegisterSql *
+build_sql (AnnexRecordClass *klass)
+{
+  RegisterSql *sql = g_new0 (RegisterSql, 1);
+  g_autoptr(GString) columns = g_string_new (NULL);
+  g_autoptr(GString) placeholders = g_string_new (NULL);
+  g_autoptr(GString) assignments = g_string_new (NULL);
+  const char *table = klass->table;
+
+  sql->json_keys = g_new0 (const char *, klass->n_fields + 2);
+  sql->json_keys[0] = "reference";
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const char *column = klass->fields[i].column;
+
+      g_string_append_printf (columns, ", %s", column);
+      g_string_append (placeholders, ", ?");
+      g_string_append_printf (assignments, ", %s = ?", column);
+      sql->json_keys[i + 1] = column;
+    }
+
+  sql->select_all = g_strdup_printf ("SELECT id, reference, created, updated%s FROM %s ORDER BY id",
+                                     columns->str, table);
+  sql->select_one = g_strdup_printf ("SELECT reference%s FROM %s WHERE id = ?",
+                                     columns->str, table);
+  sql->insert = g_strdup_printf ("INSERT INTO %s (id, reference, created, updated%s) "
+                                 "VALUES (?, ?, ?, ?%s)",
+                                 table, columns->str, placeholders->str);
+  sql->update = g_strdup_printf ("UPDATE %s SET updated = ?%s WHERE id = ?",
+                                 table, assignments->str);
+  sql->delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
+  sql->reference_exists = g_strdup_printf ("SELECT 1 FROM %s WHERE reference = ?", table);
+
+  return sql;
+}
+
+static const RegisterSql *
+get_sql (AnnexRecordClass *klass)
+{
+  static GMutex mutex;
+  static GHashTable *by_type;  /* GType → RegisterSql, never freed */
+  RegisterSql *sql;
+
+  g_mutex_lock (&mutex);
+
+  if (by_type == NULL)
+    by_type = g_hash_table_new (NULL, NULL);
+
+  sql = g_hash_table_lookup (by_type, GSIZE_TO_POINTER (G_TYPE_FROM_CLASS (klass)));
+  if (sql == NULL)
+    {
+      sql = build_sql (klass);
+      g_hash_table_insert (by_type, GSIZE_TO_POINTER (G_TYPE_FROM_CLASS (klass)), sql);
+    }
+
+  g_mutex_unlock (&mutex);
+
+  return sql;
+}
+
+static char *
+dup_now_utc (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+/* Reads column @column of the current row into @value (zeroed), typed for @field. */
+static void
+read_column_value (sqlite3_stmt     *stmt,
+                   int               column,
+                   const AnnexField *field,
+                   GValue           *value)
+{
+  switch (field->type)
+    {
+    case ANNEX_FIELD_INT:
+      g_value_init (value, G_TYPE_INT64);
+      g_value_set_int64 (value, sqlite3_column_int64 (stmt, column));
+      break;
+
+    case ANNEX_FIELD_BOOL:
+      g_value_init (value, G_TYPE_BOOLEAN);
+      g_value_set_boolean (value, sqlite3_column_int64 (stmt, column) != 0);
+      break;
+
+    case ANNEX_FIELD_TEXT:
+    case ANNEX_FIELD_LONG_TEXT:
+    case ANNEX_FIELD_DATE:
+    case ANNEX_FIELD_CHOICE:
+    default:
+      {
+        const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+        g_value_init (value, G_TYPE_STRING);
+        if (text != NULL && text[0] != '\0')
+          g_value_set_string (value, text);
+      }
+      break;
+    }
+}
+
+/* The change-history string of column @column of the current row (the same form as
+ * _annex_record_dup_value_string()). */
+static char *
+dup_column_string (sqlite3_stmt     *stmt,
+                   int               column,
+                   const AnnexField *field)
+{
+  const char *text;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    {
+      if (field->type == ANNEX_FIELD_BOOL)
+        return g_strdup ("false");
+      if (field->type == ANNEX_FIELD_INT)
+        return g_strdup ("0");
+      return NULL;
+    }
+
+  switch (field->type)
+    {
+    case ANNEX_FIELD_INT:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, column));
+
+    case ANNEX_FIELD_BOOL:
+      return g_strdup (sqlite3_column_int64 (stmt, column) != 0 ? "true" : "false");
+
+    case ANNEX_FIELD_TEXT:
+    case ANNEX_FIELD_LONG_TEXT:
+    case ANNEX_FIELD_DATE:
+    case ANNEX_FIELD_CHOICE:
+    default:
+      text = (const char *) sqlite3_column_text (stmt, column);
+      return (text != NULL && text[0] != '\0') ? g_strdup (text) : NULL;
+    }
+}
+
+/* Reads every row with @db's connection. Runs on whichever thread owns @db. */
+static GPtrArray *
+read_all (AnnexDatabase      *db,
+          GType               record_type,
+          const RegisterSql  *sql,
+          GCancellable       *cancellable,
+          GError            **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GTypeClass) type_class = g_type_class_ref (record_type);
+  AnnexRecordClass *klass = ANNEX_RECORD_CLASS (type_class);
+  g_autofree GValue *values = NULL;
+  sqlite3_stmt *stmt;
+  guint n_rows = 0;
+  int rc;
+
+  stmt = annex_database_prepare (db, sql->select_all, error);
+  if (stmt == NULL)
+    return NULL;
+
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  values = g_new0 (GValue, klass->n_fields);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AnnexRecord *record;
+
+      if ((++n_rows & 1023) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+
+      record = g_object_new (record_type, NULL);
+      _annex_record_set_identity (record,
+                                  sqlite3_column_int64 (stmt, 0),
+                                  (const char *) sqlite3_column_text (stmt, 1),
+                                  (const char *) sqlite3_column_text (stmt, 2),
+                                  (const char *) sqlite3_column_text (stmt, 3));
+
+      for (guint i = 0; i < klass->n_fields; i++)
+        read_column_value (stmt, N_IDENTITY_COLUMNS + (int) i, &klass->fields[i], &values[i]);
+      _annex_record_load_values (record, values);
+
+      g_ptr_array_add (records, record);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      annex_store_set_error_from_sqlite (error, annex_database_get_handle (db), rc,
+                                         _("Could not read the register"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  sqlite3_reset (stmt);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  return g_steal_pointer (&records);
+}
+
+static void
+replace_items (AnnexRegister *self,
+               GPtrArray     *records)
+{
+  g_autoptr(GPtrArray) old = self->items;
+  guint n_removed = old->len;
+  guint n_added = records->len;
+  gboolean was_loaded = self->loaded;
+
+  self->items = g_ptr_array_ref (records);
+  self->loaded = TRUE;
+
+  if (n_removed > 0 || n_added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, n_removed, n_added);
+  if (n_removed != n_added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (!was_loaded)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+}
+
+/* The position where a record with @id is or would be inserted. */
+static guint
+search_position (AnnexRegister *self,
+                 gint64         id,
+                 gboolean      *out_found)
+{
+  guint low = 0;
+  guint high = self->items->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+      gint64 mid_id = annex_record_get_id (g_ptr_array_index (self->items, mid));
+
+      if (mid_id == id)
+        {
+          *out_found = TRUE;
+          return mid;
+        }
+      if (mid_id < id)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+
+  *out_found = FALSE;
+  return low;
+}
+
+static void
+insert_item (AnnexRegister *self,
+             AnnexRecord   *record)
+{
+  gboolean found;
+  guint position = search_position (self, annex_record_get_id (record), &found);
+
+  g_assert (!found);
+
+  g_ptr_array_insert (self->items, (int) position, g_object_ref (record));
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static gboolean
+bind_record_values (AnnexRegister  *self,
+                    sqlite3_stmt   *stmt,
+                    int             first_param,
+                    AnnexRecord    *record)
+{
+  int rc = SQLITE_OK;
+
+  for (guint i = 0; i < self->record_class->n_fields && rc == SQLITE_OK; i++)
+    {
+      const GValue *value = annex_record_get_value (record, i);
+      int param = first_param + (int) i;
+
+      if (G_VALUE_HOLDS_INT64 (value))
+        rc = sqlite3_bind_int64 (stmt, param, g_value_get_int64 (value));
+      else if (G_VALUE_HOLDS_BOOLEAN (value))
+        rc = sqlite3_bind_int (stmt, param, g_value_get_boolean (value) ? 1 : 0);
+      else if (g_value_get_string (value) == NULL)
+        rc = sqlite3_bind_null (stmt, param);
+      else
+        rc = sqlite3_bind_text (stmt, param, g_value_get_string (value), -1, SQLITE_STATIC);
+    }
+
+  return rc == SQLITE_OK;
+}
+
+/* "reference" then the fields, as change-history strings (NULL-terminated, n_fields + 1). */
+static char **
+dup_record_strings (AnnexRegister *self,
+                    AnnexRecord   *record,
+                    const char    *reference)
+{
+  guint n_fields = self->record_class->n_fields;
+  char **strings = g_new0 (char *, n_fields + 2);
+
+  strings[0] = g_strdup (reference);
+  for (guint i = 0; i < n_fields; i++)
+    strings[i + 1] = _annex_record_dup_value_string (record, i);
+
+  return strings;
+}
+
+static void
+free_strings (char  **strings,
+              guint   n)
+{
+  if (strings == NULL)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    g_free (strings[i]);
+  g_free (strings);
+}
+
+static char *
+strings_to_json (AnnexRegister  *self,
+                 char          **strings)
+{
+  return annex_change_log_json_object (self->sql->json_keys, (const char * const *) strings,
+                                       self->record_class->n_fields + 1);
+}
+
+/* The stored row of @id as change-history strings ("reference" first), or NULL with
+ * ANNEX_STORE_ERROR_NOT_FOUND when it does not exist. */
+static char **
+read_row_strings (AnnexRegister  *self,
+                  gint64          id,
+                  GError        **error)
+{
+  guint n_fields = self->record_class->n_fields;
+  sqlite3_stmt *stmt;
+  char **strings;
+  int rc;
+
+  stmt = annex_database_prepare (self->database, self->sql->select_one, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_NOT_FOUND,
+                   _("The record no longer exists in the workspace"));
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      annex_store_set_error_from_sqlite (error, annex_database_get_handle (self->database), rc,
+                                         _("Could not read the record"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  strings = g_new0 (char *, n_fields + 2);
+  strings[0] = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  for (guint i = 0; i < n_fields; i++)
+    strings[i + 1] = dup_column_string (stmt, 1 + (int) i, &self->record_class->fields[i]);
+
+  sqlite3_reset (stmt);
+  return strings;
+}
+
+static gboolean
+reference_exists (AnnexRegister  *self,
+                  const char     *reference,
+                  gboolean       *out_exists,
+                  GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = annex_database_prepare (self->database, self->sql->reference_exists, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      annex_store_set_error_from_sqlite (error, annex_database_get_handle (self->database), rc,
+                                         _("Could not assign a reference"));
+      return FALSE;
+    }
+
+  *out_exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* The next free reference ("A-001"…) from the prefix's counter, inside the caller's transaction.
+ * Numbers already taken (rows written by other means) are skipped. */
+static char *
+next_reference (AnnexRegister  *self,
+                GError        **error)
+{
+  const char *prefix = self->record_class->reference_prefix;
+
+  for (;;)
+    {
+      g_autofree char *reference = NULL;
+      sqlite3_stmt *stmt;
+      gboolean exists = FALSE;
+      gint64 number;
+      int rc;
+
+      stmt = annex_database_prepare (self->database, NEXT_REFERENCE_SQL, error);
+      if (stmt == NULL)
+        return NULL;
+
+      sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          annex_store_set_error_from_sqlite (error, annex_database_get_handle (self->database), rc,
+                                             _("Could not assign a reference"));
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      number = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          annex_store_set_error_from_sqlite (error, annex_database_get_handle (self->database), rc,
+                                             _("Could not assign a reference"));
+          return NULL;
+        }
+
+      reference = g_strdup_printf ("%s%03" G_GINT64_FORMAT, prefix, number);
+
+      if (!reference_exists (self, reference, &exists, error))
+        return NULL;
+      if (!exists)
+        return g_steal_pointer (&reference);
+    }
+}
+
+/* INSERT of @record's values with the given identity; @id 0 lets SQLite choose. Returns the id. */
+static gint64
+insert_row (AnnexRegister  *self,
+            AnnexRecord    *record,
+            gint64          id,
+            const char     *reference,
+            const char     *created,
+            const char     *updated,
+            GError        **error)
+{
+  sqlite3 *handle = annex_database_get_handle (self->database);
+  sqlite3_stmt *stmt;
+  gboolean bound;
+
+  stmt = annex_database_prepare (self->database, self->sql->insert, error);
+  if (stmt == NULL)
+    return 0;
+
+  bound = (id > 0 ? sqlite3_bind_int64 (stmt, 1, id) : sqlite3_bind_null (stmt, 1)) == SQLITE_OK &&
+          sqlite3_bind_text (stmt, 2, reference, -1, SQLITE_STATIC) == SQLITE_OK &&
+          sqlite3_bind_text (stmt, 3, created, -1, SQLITE_STATIC) == SQLITE_OK &&
+          sqlite3_bind_text (stmt, 4, updated, -1, SQLITE_STATIC) == SQLITE_OK &&
+          bind_record_values (self, stmt, 5, record);
+  if (!bound)
+    {
+      annex_store_set_error_from_sqlite (error, handle, sqlite3_errcode (handle),
+                                         _("Could not save the record"));
+      sqlite3_clear_bindings (stmt);
+      return 0;
+    }
+
+  if (!annex_database_step_done (self->database, stmt, error))
+    return 0;
+
+  return id > 0 ? id : sqlite3_last_insert_rowid (handle);
+}
+
+/* Marks the table and commits; "changed" caused by this commit is ours, not a reason to reload. */
+static gboolean
+commit_own_write (AnnexRegister  *self,
+                  GError        **error)
+{
+  gboolean ok;
+
+  annex_database_mark_changed (self->database, self->record_class->table);
+
+  self->in_own_write = TRUE;
+  ok = annex_database_commit (self->database, error);
+  self->in_own_write = FALSE;
+
+  if (ok)
+    {
+      self->write_serial++;
+      /* Inside a caller's transaction "changed" comes with the caller's commit: that one is
+       * (at least partly) ours too. */
+      if (annex_database_in_transaction (self->database))
+        self->expect_changed = TRUE;
+    }
+
+  return ok;
+}
+
+static void
+on_database_changed_cb (AnnexRegister *self,
+                        const char    *table,
+                        AnnexDatabase *database)
+{
+  /* Our own writes are already in the items; someone else's (another register over the same
+   * table, an import) make us re-read, off the main thread, if we were loaded at all. When our
+   * writes share a caller's transaction with someone else's, the caller reloads us. */
+  if (g_strcmp0 (table, self->record_class->table) != 0)
+    return;
+  if (self->in_own_write || !self->loaded)
+    return;
+  if (self->expect_changed)
+    {
+      self->expect_changed = FALSE;
+      return;
+    }
+
+  annex_register_load_async (self, self->reload_cancellable, NULL, NULL);
+}
+
+static GType
+annex_register_get_item_type (GListModel *model)
+{
+  AnnexRegister *self = ANNEX_REGISTER (model);
+
+  return self->record_type;
+}
+
+static guint
+annex_register_get_n_items (GListModel *model)
+{
+  AnnexRegister *self = ANNEX_REGISTER (model);
+
+  return self->items->len;
+}
+
+static gpointer
+annex_register_get_item (GListModel *model,
+                         guint       position)
+{
+  AnnexRegister *self = ANNEX_REGISTER (model);
+
+  if (position >= self->items->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+annex_register_list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = annex_register_get_item_type;
+  iface->get_n_items = annex_register_get_n_items;
+  iface->get_item = annex_register_get_item;
+}
+
+static void
+annex_register_constructed (GObject *object)
+{
+  AnnexRegister *self = ANNEX_REGISTER (object);
+
+  G_OBJECT_CLASS (annex_register_parent_class)->constructed (object);
+
+  g_assert (ANNEX_IS_DATABASE (self->database));
+  g_assert (g_type_is_a (self->record_type, ANNEX_TYPE_RECORD));
+
+  self->record_class = g_type_class_ref (self->record_type);
+  g_assert (self->record_class->table != NULL);
+
+  self->sql = get_sql (self->record_class);
+
+  self->changed_handler =
+    g_signal_connect_object (self->database, "changed",
+                             G_CALLBACK (on_database_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
+static void
+annex_register_dispose (GObject *object)
+{
+  AnnexRegister *self = ANNEX_REGISTER (object);
+
+  g_cancellable_cancel (self->reload_cancellable);
+
+  if (self->database != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->database);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (annex_register_parent_class)->dispose (object);
+}
+
+static void
+annex_register_finalize (GObject *object)
+{
+  AnnexRegister *self = ANNEX_REGISTER (object);
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_object (&self->reload_cancellable);
+  g_clear_pointer (&self->record_class, g_type_class_unref);
+
+  G_OBJECT_CLASS (annex_register_parent_class)->finalize (object);
+}
+
+static void
+annex_register_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  AnnexRegister *self = ANNEX_REGISTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    case PROP_RECORD_TYPE:
+      g_value_set_gtype (value, self->record_type);
+      break;
+
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->items->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+annex_register_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  AnnexRegister *self = ANNEX_REGISTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+
+    case PROP_RECORD_TYPE:
+      self->record_type = g_value_get_gtype (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+annex_register_class_init (AnnexRegisterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = annex_register_constructed;
+  object_class->dispose = annex_register_dispose;
+  object_class->finalize = annex_register_finalize;
+  object_class->get_property = annex_register_get_property;
+  object_class->set_property = annex_register_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         ANNEX_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RECORD_TYPE] =
+    g_param_spec_gtype ("record-type", NULL, NULL,
+                        ANNEX_TYPE_RECORD,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+annex_register_init (AnnexRegister *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->reload_cancellable = g_cancellable_new ();
+}
+
+/**
+ * annex_register_new:
+ * @database: an open workspace
+ * @record_type: a subtype of %ANNEX_TYPE_RECORD that installed its fields
+ *
+ * Returns: (transfer full): a new, empty register; call annex_register_load() or
+ *   annex_register_load_async() to fill it
+ */
+AnnexRegister *
+annex_register_new (AnnexDatabase *database,
+                    GType          record_type)
+{
+  g_return_val_if_fail (ANNEX_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (g_type_is_a (record_type, ANNEX_TYPE_RECORD), NULL);
+  g_return_val_if_fail (!G_TYPE_IS_ABSTRACT (record_type), NULL);
+
+  return g_object_new (ANNEX_TYPE_REGISTER,
+                       "database", database,
+                       "record-type", record_type,
+                       NULL);
+}
+
+AnnexDatabase *
+annex_register_get_database (AnnexRegister *self)
+{
+  g_return_val_if_fail (ANNEX_IS_REGISTER (self), NULL);
+  return self->database;
+}
+
+GType
+annex_register_get_record_type (AnnexRegister *self)
+{
+  g_return_val_if_fail (ANNEX_IS_REGISTER (self), G_TYPE_INVALID);
+  return self->record_type;
+}
+
+gboolean
+annex_register_get_loaded (AnnexRegister *self)
+{
+  g_return_val_if_fail (ANNEX_IS_REGISTER (self), FALSE);
+  return self->loaded;
+}
+
+gboolean
+annex_register_load (AnnexRegister  *self,
+                     GError        **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+
+  g_return_val_if_fail (ANNEX_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Any load still running on a worker is now stale. */
+  self->load_serial++;
+
+  records = read_all (self->database, self->record_type, self->sql, NULL, error);
+  if (records == NULL)
+    return FALSE;
+
+  replace_items (self, records);
+  return TRUE;
+}
+
+static void
+load_thread_func (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(AnnexDatabase) db = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  GError *error = NULL;
+
+  db = annex_database_open (data->path, ANNEX_DATABASE_OPEN_READ_ONLY, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  records = read_all (db, data->record_type, data->sql, cancellable, &error);
+  annex_database_close (db);
+
+  if (records == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&records), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* On the caller's main context: apply the worker's rows (unless a later load superseded them),
+ * then complete the caller's task. */
+static void
+on_load_thread_done_cb (GObject      *source_object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  AnnexRegister *self = ANNEX_REGISTER (source_object);
+  g_autoptr(GTask) task = user_data;
+  LoadData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) records = NULL;
+  GError *error = NULL;
+
+  records = g_task_propagate_pointer (G_TASK (result), &error);
+  if (records == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (data->load_serial == self->load_serial)
+    {
+      if (data->write_serial != self->write_serial)
+        {
+          /* We wrote while the worker read: its snapshot may miss that write. Rare; re-read on
+           * the write connection, which sees everything committed. */
+          g_clear_pointer (&records, g_ptr_array_unref);
+          records = read_all (self->database, self->record_type, self->sql, NULL, &error);
+          if (records == NULL)
+            {
+              g_task_return_error (task, error);
+              return;
+            }
+        }
+
+      replace_items (self, records);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+annex_register_load_async (AnnexRegister       *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) thread_task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (ANNEX_IS_REGISTER (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  /* The task holds a reference on self: the rows are stored even when the caller drops the
+   * register meanwhile. */
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, annex_register_load_async);
+
+  data = g_new0 (LoadData, 1);
+  data->path = g_strdup (annex_database_get_path (self->database));
+  data->record_type = self->record_type;
+  data->sql = self->sql;
+  data->load_serial = ++self->load_serial;
+  data->write_serial = self->write_serial;
+
+  thread_task = g_task_new (self, cancellable, on_load_thread_done_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (thread_task, load_thread_func);
+  g_task_set_task_data (thread_task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (thread_task, load_thread_func);
+}
+
+gboolean
+annex_register_load_finish (AnnexRegister  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_return_val_if_fail (ANNEX_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == annex_register_load_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * annex_register_new_record:
+ * @self: a register
+ *
+ * Returns: (transfer full): a new, unsaved record of the register's type with the fields'
+ *   default values
+ */
+AnnexRecord *
+annex_register_new_record (AnnexRegister *self)
+{
+  g_return_val_if_fail (ANNEX_IS_REGISTER (self), NULL);
+
+  return g_object_new (self->record_type, NULL);
+}
+
+/**
+ * annex_register_add:
+ * @self: a register
+ * @record: an unsaved record (id 0) of the register's type
+ * @error: return location for an error
+ *
+ * Validates @record, then in one transaction takes the next reference, inserts the row and records
+ * the insert in the change history. Only after the commit does @record get its id, reference and
+ * timestamps (notified) and become an item (one items-changed). On failure nothing is written and
+ * @record stays unsaved.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+annex_register_add (AnnexRegister  *self,
+                    AnnexRecord    *record,
+                    GError        **error)
+{
+  g_autofree char *reference = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *after = NULL;
+  char **strings;
+  gint64 id;
+
+  g_return_val_if_fail (ANNEX_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (record, self->record_type), FALSE);
+  g_return_val_if_fail (annex_record_get_id (record) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!annex_record_validate (record, error))
+    return FALSE;
+
+  if (!annex_database_begin (self->database, error))
+    return FALSE;
+
+  reference = next_reference (self, error);
+  if (reference == NULL)
+    goto failed;
+
+  now = dup_now_utc ();
+  id = insert_row (self, record, 0, reference, now, now, error);
+  if (id == 0)
+    goto failed;
+
+  strings = dup_record_strings (self, record, reference);
+  after = strings_to_json (self, strings);
+  free_strings (strings, self->record_class->n_fields + 1);
+
+  if (!annex_change_log_append (self->database, self->record_class->table, id,
+                                ANNEX_CHANGE_INSERT, NULL, after, error))
+    goto failed;
+
+  if (!commit_own_write (self, error))
+    return FALSE;
+
+  _annex_record_assign_identity (record, id, reference, now, now);
+  insert_item (self, record);
+  return TRUE;
+
+failed:
+  annex_database_rollback (self->database);
+  return FALSE;
+}
+
+/**
+ * annex_register_save:
+ * @self: a register
+ * @record: an item of @self
+ * @error: return location for an error
+ *
+ * Writes @record's values when they differ from the stored row: the update, its before/after
+ * change-history entry and the new "updated" time commit together. When the write fails (invalid
+ * values, a read-only or full disk) nothing is written and @record keeps the values the user typed,
+ * so the caller can show the error and let the user correct them or retry.
+ *
+ * Returns: %TRUE when the stored row now equals @record (also when nothing had to be written)
+ */
+gboolean
+annex_register_save (AnnexRegister  *self,
+                     AnnexRecord    *record,
+                     GError        **error)
+{
+  guint n_strings;
+  char **before = NULL;
+  char **after = NULL;
+  g_autofree char *before_json = NULL;
+  g_autofree char *after_json = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+  gboolean changed = FALSE;
+  gboolean ok = FALSE;
+  gint64 id;
+
+  g_return_val_if_fail (ANNEX_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (ANNEX_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (annex_register_get_position (self, record) != G_MAXUINT, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!annex_record_validate (record, error))
+    return FALSE;
+
+  id = annex_record_get_id (record);
+  n_strings = self->record_class->n_fields + 1;
+
+  if (!annex_database_begin (self->database, error))
+    return FALSE;
+
+  before = read_row_strings (self, id, error);
+  if (before == NULL)
+    goto failed;
+
+  after = dup_record_strings (self, record, annex_record_get_reference (record));
+  for (guint i = 0; i < n_strings && !changed; i++)
+    changed = g_strcmp0 (before[i], after[i]) != 0;
+
+  if (!changed)
+    {
+      /* Nothing to write: end the (empty) transaction without marking the table. */
+      ok = annex_database_commit (self->database, error);
+      goto out;
+    }
+
+  now = dup_now_utc ();
+  stmt = annex_database_prepare (self->database, self->sql->update, error);
+  if (stmt == NULL)
+    goto failed;
+
+  if (sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC) != SQLITE_OK ||
+      !bind_record_values (self, stmt, 2, record) ||
+      sqlite3_bind_int64 (stmt, (int) self->record_class->n_fields + 2, id) != SQLITE_OK)
+    {
+      sqlite3 *handle = annex_database_get_handle (self->database);
+
+      annex_store_set_error_from_sqlite (error, handle, sqlite3_errcode (handle),
+                                         _("Could not save the record"));
+      sqlite3_clear_bindings (stmt);
+      goto failed;
+    }
+
+  if (!annex_database_step_done (self->database, stmt, error))
+    goto failed;
+
+  before_json = strings_to_json (self, before);
+  after_json = strings_to_json (self, after);
+  if (!annex_change_log_append (self->database, self->record_class->table, id,
+                                ANNEX_CHANGE_UPDATE, before_json, after_json, error))
+    goto failed;
+
+  /* After commit (successful or not) the transaction level is ended: never roll back then. */
+  ok = commit_own_write (self, error);
+  if (ok)
+    _annex_record_assign_identity (record, id, annex_record_get_reference (record),
+                                   annex_record_get_created (record), now);
+  goto out;
+
+failed:
+  annex_database_rollback (self->database);
+
+out:
+  free_strings (before, n_strings);
+  free_strings (after, n_strings);
+  return ok;
+}
+
+/**
+ * annex_register_remove:
+ * @self: a register
+ * @record: an item of @self
+ * @error: return location for an error
+ *
+ * Deletes the row and records it (with its values) in the change history, commits, then removes
+ * the item (one items-changed). @record keeps its id, reference and values, so it can be given to
+ * annex_register_restore() to undo.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+annex_register_remove (AnnexRegister  *self,
+                       AnnexRecord    *record,
+                       GError        **error)
+{
+  g_autoptr(AnnexRecord) keep = NULL;
+  g_autofree char *before_json = NULL;
+  char **before;
+  sqlite3_stmt *stmt;
+  guint position;
+  gint64 id;
+
+  g_return_val_if_fail (ANNEX_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (ANNEX_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  position = annex_register_get_position (self, record);
+  g_return_val_if_fail (position != G_MAXUINT, FALSE);
+
+  id = annex_record_get_id (record);
+
+  if (!annex_database_begin (self->database, error))
+    return FALSE;
+
+  before = read_row_strings (self, id, error);
+  if (before == NULL)
+    goto failed;
+  before_json = strings_to_json (self, before);
+  free_strings (before, self->record_class->n_fields + 1);
+
+  stmt = annex_database_prepare (self->database, self->sql->delete, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!annex_database_step_done (self->database, stmt, error))
+    goto failed;
+
+  if (!annex_change_log_append (self->database, self->record_class->table, id,
+                                ANNEX_CHANGE_DELETE, before_json, NULL, error))
+    goto failed;
+
+  if (!commit_own_write (self, error))
+    return FALSE;
+
+  /* The caller may hold the only other reference through the list: keep it alive until the
+   * removal has been announced. */
+  keep = g_object_ref (record);
+  g_ptr_array_remove_index (self->items, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  return TRUE;
+
+failed:
+  annex_database_rollback (self->database);
+  return FALSE;
+}
+
+/**
+ * annex_register_restore:
+ * @self: a register
+ * @record: a record removed with annex_register_remove()
+ * @error: return location for an error
+ *
+ * Inserts @record again with its id, reference, created and updated times and values, records
+ * the insert in the change history, commits, and puts it back at its place in id order.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+annex_register_restore (AnnexRegister  *self,
+                        AnnexRecord    *record,
+                        GError        **error)
+{
+  g_autofree char *after = NULL;
+  g_autofree char *now = NULL;
+  const char *created;
+  const char *updated;
+  char **strings;
+  gint64 id;
+
+  g_return_val_if_fail (ANNEX_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (record, self->record_type), FALSE);
+  g_return_val_if_fail (annex_record_get_id (record) > 0, FALSE);
+  g_return_val_if_fail (annex_record_get_reference (record) != NULL, FALSE);
+  g_return_val_if_fail (annex_register_get_position (self, record) == G_MAXUINT, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = annex_record_get_id (record);
+  now = dup_now_utc ();
+  created = annex_record_get_created (record) != NULL ? annex_record_get_created (record) : now;
+  updated = annex_record_get_updated (record) != NULL ? annex_record_get_updated (record) : now;
+
+  if (!annex_database_begin (self->database, error))
+    return FALSE;
+
+  if (insert_row (self, record, id, annex_record_get_reference (record), created, updated,
+                  error) == 0)
+    goto failed;
+
+  strings = dup_record_strings (self, record, annex_record_get_reference (record));
+  after = strings_to_json (self, strings);
+  free_strings (strings, self->record_class->n_fields + 1);
+
+  if (!annex_change_log_append (self->database, self->record_class->table, id,
+                                ANNEX_CHANGE_INSERT, NULL, after, error))
+    goto failed;
+
+  if (!commit_own_write (self, error))
+    return FALSE;
+
+  _annex_record_assign_identity (record, id, annex_record_get_reference (record), created, updated);
+  insert_item (self, record);
+  return TRUE;
+
+failed:
+  annex_database_rollback (self->database);
+  return FALSE;
+}
+
+/**
+ * annex_register_find:
+ * @self: a register
+ * @id: a record id
+ *
+ * Returns: (transfer none) (nullable): the item with @id
+ */
+AnnexRecord *
+annex_register_find (AnnexRegister *self,
+                     gint64         id)
+{
+  gboolean found;
+  guint position;
+
+  g_return_val_if_fail (ANNEX_IS_REGISTER (self), NULL);
+
+  if (id <= 0)
+    return NULL;
+
+  position = search_position (self, id, &found);
+  return found ? g_ptr_array_index (self->items, position) : NULL;
+}
+
+guint
+annex_register_get_position (AnnexRegister *self,
+                             AnnexRecord   *record)
+{
+  gboolean found;
+  guint position;
+
+  g_return_val_if_fail (ANNEX_IS_REGISTER (self), G_MAXUINT);
+  g_return_val_if_fail (ANNEX_IS_RECORD (record), G_MAXUINT);
+
+  if (annex_record_get_id (record) <= 0)
+    return G_MAXUINT;
+
+  position = search_position (self, annex_record_get_id (record), &found);
+  if (!found || g_ptr_array_index (self->items, position) != (gpointer) record)
+    return G_MAXUINT;
+
+  return position;
+}

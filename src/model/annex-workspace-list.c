@@ -1,0 +1,1024 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* annex-workspace-list.c: the workspaces in one folder as a GListModel sorted by name, and
+ * creating, renaming, duplicating, deleting, exporting and importing them. */
+
+#define G_LOG_DOMAIN "annex-workspace-list"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "annex-database.h"
+#include "annex-store-error.h"
+#include "annex-workspace-list.h"
+
+#define WORKSPACE_SUFFIX ".isms"
+#define SLUG_MAX_LENGTH 40
+
+struct _AnnexWorkspaceList
+{
+  GObject    parent_instance;
+
+  /* owned */
+  char      *directory;
+  GPtrArray *items;        /* AnnexWorkspace, sorted by compare_workspaces() */
+};
+
+static void annex_workspace_list_list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AnnexWorkspaceList, annex_workspace_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      annex_workspace_list_list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_DIRECTORY,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The files SQLite may keep beside a database, and the file itself (""). */
+static const char * const companion_suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+static int
+compare_workspaces (AnnexWorkspace *a,
+                    AnnexWorkspace *b)
+{
+  g_autofree char *folded_a = g_utf8_casefold (annex_workspace_get_name (a), -1);
+  g_autofree char *folded_b = g_utf8_casefold (annex_workspace_get_name (b), -1);
+  int result;
+
+  /* Case-insensitive first ("acme" next to "Acme"), then a stable order for equal names: by file
+   * name, as a file manager sorts them ("acme-ltd.isms" before "acme-ltd-2.isms"). */
+  result = g_utf8_collate (folded_a, folded_b);
+  if (result == 0)
+    result = g_utf8_collate (annex_workspace_get_name (a), annex_workspace_get_name (b));
+  if (result == 0)
+    {
+      g_autofree char *display_a = g_filename_display_basename (annex_workspace_get_path (a));
+      g_autofree char *display_b = g_filename_display_basename (annex_workspace_get_path (b));
+      g_autofree char *key_a = g_utf8_collate_key_for_filename (display_a, -1);
+      g_autofree char *key_b = g_utf8_collate_key_for_filename (display_b, -1);
+
+      result = strcmp (key_a, key_b);
+    }
+  if (result == 0)
+    result = strcmp (annex_workspace_get_path (a), annex_workspace_get_path (b));
+
+  return result;
+}
+
+static int
+compare_workspaces_indirect (gconstpointer a,
+                             gconstpointer b)
+{
+  return compare_workspaces (*(AnnexWorkspace **) a, *(AnnexWorkspace **) b);
+}
+
+/* Where @workspace belongs in the sorted items. */
+static guint
+find_sorted_position (AnnexWorkspaceList *self,
+                      AnnexWorkspace     *workspace)
+{
+  guint position = 0;
+
+  for (; position < self->items->len; position++)
+    {
+      if (compare_workspaces (workspace, g_ptr_array_index (self->items, position)) < 0)
+        break;
+    }
+
+  return position;
+}
+
+static guint
+find_position (AnnexWorkspaceList *self,
+               AnnexWorkspace     *workspace)
+{
+  guint position;
+
+  if (g_ptr_array_find (self->items, workspace, &position))
+    return position;
+
+  return G_MAXUINT;
+}
+
+static void
+insert_sorted (AnnexWorkspaceList *self,
+               AnnexWorkspace     *workspace)
+{
+  guint position = find_sorted_position (self, workspace);
+
+  g_ptr_array_insert (self->items, (int) position, g_object_ref (workspace));
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/* After a rename: moves @workspace to its sorted place with one items-changed over the range
+ * between its old and new positions. */
+static void
+resort_item (AnnexWorkspaceList *self,
+             AnnexWorkspace     *workspace)
+{
+  guint old_position = find_position (self, workspace);
+  guint new_position;
+  guint first, n;
+
+  g_assert (old_position != G_MAXUINT);
+
+  g_ptr_array_steal_index (self->items, old_position);  /* keeps the list's reference */
+  new_position = find_sorted_position (self, workspace);
+  g_ptr_array_insert (self->items, (int) new_position, workspace);
+
+  if (new_position == old_position)
+    return;
+
+  first = MIN (old_position, new_position);
+  n = MAX (old_position, new_position) - first + 1;
+  g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
+}
+
+static AnnexStoreError
+store_error_from_errno (int errsv)
+{
+  switch (errsv)
+    {
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      return ANNEX_STORE_ERROR_READ_ONLY;
+    case ENOSPC:
+#ifdef EDQUOT
+    case EDQUOT:
+#endif
+      return ANNEX_STORE_ERROR_FULL;
+    case ENOENT:
+      return ANNEX_STORE_ERROR_NOT_FOUND;
+    case EEXIST:
+      return ANNEX_STORE_ERROR_EXISTS;
+    default:
+      return ANNEX_STORE_ERROR_FAILED;
+    }
+}
+
+/* Turns a GIO error into the store's domain (the UI handles one domain), keeping the message. */
+static void
+propagate_io_error (GError     **error,
+                    GError      *io_error,
+                    const char  *context)
+{
+  AnnexStoreError code = ANNEX_STORE_ERROR_FAILED;
+
+  if (io_error->domain == ANNEX_STORE_ERROR)
+    {
+      g_propagate_prefixed_error (error, io_error, "%s: ", context);
+      return;
+    }
+
+  if (io_error->domain == G_IO_ERROR)
+    {
+      switch (io_error->code)
+        {
+        case G_IO_ERROR_PERMISSION_DENIED:
+        case G_IO_ERROR_READ_ONLY:
+          code = ANNEX_STORE_ERROR_READ_ONLY;
+          break;
+        case G_IO_ERROR_NO_SPACE:
+          code = ANNEX_STORE_ERROR_FULL;
+          break;
+        case G_IO_ERROR_NOT_FOUND:
+          code = ANNEX_STORE_ERROR_NOT_FOUND;
+          break;
+        case G_IO_ERROR_EXISTS:
+          code = ANNEX_STORE_ERROR_EXISTS;
+          break;
+        default:
+          break;
+        }
+    }
+
+  g_set_error (error, ANNEX_STORE_ERROR, code, "%s: %s", context, io_error->message);
+  g_error_free (io_error);
+}
+
+static gboolean
+ensure_directory (AnnexWorkspaceList  *self,
+                  GError             **error)
+{
+  if (g_mkdir_with_parents (self->directory, 0700) != 0)
+    {
+      int errsv = errno;
+      g_autofree char *display = g_filename_display_name (self->directory);
+
+      g_set_error (error, ANNEX_STORE_ERROR, store_error_from_errno (errsv),
+                   _("Could not create the folder “%s”: %s"), display, g_strerror (errsv));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Removes @path and its companions; errors other than "does not exist" are reported only for
+ * the main file. */
+static gboolean
+remove_database_files (const char  *path,
+                       GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (companion_suffixes); i++)
+    {
+      g_autofree char *file_path = g_strconcat (path, companion_suffixes[i], NULL);
+
+      if (g_unlink (file_path) != 0 && errno != ENOENT && i == 0)
+        {
+          int errsv = errno;
+          g_autofree char *display = g_filename_display_name (path);
+
+          g_set_error (error, ANNEX_STORE_ERROR, store_error_from_errno (errsv),
+                       _("Could not delete “%s”: %s"), display, g_strerror (errsv));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+any_database_file_exists (const char *path)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (companion_suffixes); i++)
+    {
+      g_autofree char *file_path = g_strconcat (path, companion_suffixes[i], NULL);
+
+      if (g_file_test (file_path, G_FILE_TEST_EXISTS))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * make_slug:
+ *
+ * A file name stem for @organization: transliterated to ASCII (with the "C" locale's rules, so the
+ * result does not depend on the user's locale), lowercase letters and digits, every other run of
+ * characters one '-', no '-' at either end, at most 40 characters; "workspace" when nothing is left.
+ */
+static char *
+make_slug (const char *organization)
+{
+  g_autofree char *ascii = g_str_to_ascii (organization, "C");
+  GString *slug = g_string_new (NULL);
+  gboolean pending_dash = FALSE;
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        {
+          if (pending_dash && slug->len > 0)
+            g_string_append_c (slug, '-');
+          pending_dash = FALSE;
+          g_string_append_c (slug, g_ascii_tolower (*p));
+        }
+      else
+        {
+          pending_dash = TRUE;
+        }
+    }
+
+  if (slug->len > SLUG_MAX_LENGTH)
+    g_string_truncate (slug, SLUG_MAX_LENGTH);
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+
+  if (slug->len == 0)
+    g_string_assign (slug, "workspace");
+
+  return g_string_free (slug, FALSE);
+}
+
+/* The first free "<slug>.isms", "<slug>-2.isms"… in the folder (no file of that name and no
+ * leftover -wal/-shm/-journal either). */
+static char *
+dup_unique_path (AnnexWorkspaceList *self,
+                 const char         *organization)
+{
+  g_autofree char *slug = make_slug (organization);
+
+  for (guint n = 1; ; n++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *path = NULL;
+
+      if (n == 1)
+        name = g_strconcat (slug, WORKSPACE_SUFFIX, NULL);
+      else
+        name = g_strdup_printf ("%s-%u" WORKSPACE_SUFFIX, slug, n);
+
+      path = g_build_filename (self->directory, name, NULL);
+      if (!any_database_file_exists (path))
+        return g_steal_pointer (&path);
+    }
+}
+
+static char *
+dup_checked_organization (const char  *organization,
+                          GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (organization));
+
+  if (stripped[0] == '\0')
+    {
+      g_set_error_literal (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_INVALID,
+                           _("The organization name is required"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&stripped);
+}
+
+static AnnexWorkspace *
+add_workspace_for_path (AnnexWorkspaceList *self,
+                        const char         *path)
+{
+  g_autoptr(AnnexWorkspace) workspace = annex_workspace_new_for_path (path);
+
+  insert_sorted (self, workspace);
+  return workspace;  /* borrowed: the list holds it */
+}
+
+static GType
+annex_workspace_list_get_item_type (GListModel *model)
+{
+  return ANNEX_TYPE_WORKSPACE;
+}
+
+static guint
+annex_workspace_list_get_n_items (GListModel *model)
+{
+  AnnexWorkspaceList *self = ANNEX_WORKSPACE_LIST (model);
+
+  return self->items->len;
+}
+
+static gpointer
+annex_workspace_list_get_item (GListModel *model,
+                               guint       position)
+{
+  AnnexWorkspaceList *self = ANNEX_WORKSPACE_LIST (model);
+
+  if (position >= self->items->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+annex_workspace_list_list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = annex_workspace_list_get_item_type;
+  iface->get_n_items = annex_workspace_list_get_n_items;
+  iface->get_item = annex_workspace_list_get_item;
+}
+
+static void
+annex_workspace_list_finalize (GObject *object)
+{
+  AnnexWorkspaceList *self = ANNEX_WORKSPACE_LIST (object);
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->directory, g_free);
+
+  G_OBJECT_CLASS (annex_workspace_list_parent_class)->finalize (object);
+}
+
+static void
+annex_workspace_list_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  AnnexWorkspaceList *self = ANNEX_WORKSPACE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIRECTORY:
+      g_value_set_string (value, self->directory);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->items->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+annex_workspace_list_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  AnnexWorkspaceList *self = ANNEX_WORKSPACE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIRECTORY:
+      self->directory = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+annex_workspace_list_class_init (AnnexWorkspaceListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = annex_workspace_list_finalize;
+  object_class->get_property = annex_workspace_list_get_property;
+  object_class->set_property = annex_workspace_list_set_property;
+
+  properties[PROP_DIRECTORY] =
+    g_param_spec_string ("directory", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+annex_workspace_list_init (AnnexWorkspaceList *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * annex_workspace_list_dup_default_directory:
+ *
+ * Returns: (transfer full): g_get_user_data_dir()/annex/workspaces
+ */
+char *
+annex_workspace_list_dup_default_directory (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "annex", "workspaces", NULL);
+}
+
+AnnexWorkspaceList *
+annex_workspace_list_new (const char *directory)
+{
+  g_return_val_if_fail (directory != NULL, NULL);
+
+  return g_object_new (ANNEX_TYPE_WORKSPACE_LIST,
+                       "directory", directory,
+                       NULL);
+}
+
+const char *
+annex_workspace_list_get_directory (AnnexWorkspaceList *self)
+{
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), NULL);
+  return self->directory;
+}
+
+/**
+ * annex_workspace_list_refresh:
+ * @self: a workspace list
+ * @error: return location for an error
+ *
+ * Re-reads the folder: one item per "*.isms" file (a missing folder is an empty list). Files
+ * that cannot be used are listed with their "error" set. Replaces the items with one
+ * items-changed emission.
+ *
+ * Returns: %FALSE when the folder exists but cannot be read
+ */
+gboolean
+annex_workspace_list_refresh (AnnexWorkspaceList  *self,
+                              GError             **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) old = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *name;
+  guint n_removed;
+
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  dir = g_dir_open (self->directory, 0, &local_error);
+  if (dir == NULL && !g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    {
+      g_autofree char *display = g_filename_display_name (self->directory);
+
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_FAILED,
+                   _("Could not read the folder “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (!g_str_has_suffix (name, WORKSPACE_SUFFIX) || name[0] == '.')
+        continue;
+
+      path = g_build_filename (self->directory, name, NULL);
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        continue;
+
+      g_ptr_array_add (items, annex_workspace_new_for_path (path));
+    }
+
+  g_ptr_array_sort (items, compare_workspaces_indirect);
+
+  old = g_steal_pointer (&self->items);
+  n_removed = old->len;
+  self->items = g_steal_pointer (&items);
+
+  if (n_removed > 0 || self->items->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, n_removed, self->items->len);
+  if (n_removed != self->items->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+
+  return TRUE;
+}
+
+/**
+ * annex_workspace_list_contains_path:
+ * @self: a workspace list
+ * @path: a file path
+ *
+ * Returns: %TRUE when @path is a file directly in the list's folder
+ */
+gboolean
+annex_workspace_list_contains_path (AnnexWorkspaceList *self,
+                                    const char         *path)
+{
+  g_autofree char *canonical = NULL;
+  g_autofree char *parent = NULL;
+  g_autofree char *directory = NULL;
+
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  canonical = g_canonicalize_filename (path, NULL);
+  parent = g_path_get_dirname (canonical);
+  directory = g_canonicalize_filename (self->directory, NULL);
+
+  return strcmp (parent, directory) == 0;
+}
+
+/**
+ * annex_workspace_list_find_by_path:
+ * @self: a workspace list
+ * @path: a file path
+ *
+ * Returns: (transfer none) (nullable): the item for @path
+ */
+AnnexWorkspace *
+annex_workspace_list_find_by_path (AnnexWorkspaceList *self,
+                                   const char         *path)
+{
+  g_autofree char *canonical = NULL;
+
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  canonical = g_canonicalize_filename (path, NULL);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      AnnexWorkspace *workspace = g_ptr_array_index (self->items, i);
+      g_autofree char *item_path = g_canonicalize_filename (annex_workspace_get_path (workspace),
+                                                            NULL);
+
+      if (strcmp (item_path, canonical) == 0)
+        return workspace;
+    }
+
+  return NULL;
+}
+
+/**
+ * annex_workspace_list_create:
+ * @self: a workspace list
+ * @organization: the organization's name (not only blanks)
+ * @error: return location for an error
+ *
+ * Creates a workspace in the folder, named after @organization ("acme-ltd.isms", then
+ * "acme-ltd-2.isms"…), and adds it to the list.
+ *
+ * Returns: (transfer none): the new item
+ */
+AnnexWorkspace *
+annex_workspace_list_create (AnnexWorkspaceList  *self,
+                             const char          *organization,
+                             GError             **error)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), NULL);
+  g_return_val_if_fail (organization != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = dup_checked_organization (organization, error);
+  if (name == NULL)
+    return NULL;
+
+  if (!ensure_directory (self, error))
+    return NULL;
+
+  /* Retry when another program took the name between the check and the create. */
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autofree char *path = dup_unique_path (self, name);
+      g_autoptr(AnnexDatabase) db = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      db = annex_database_create (path, name, &local_error);
+      if (db != NULL)
+        {
+          annex_database_close (db);
+          return add_workspace_for_path (self, path);
+        }
+
+      if (attempt >= 10 ||
+          !g_error_matches (local_error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+}
+
+/**
+ * annex_workspace_list_rename:
+ * @self: a workspace list
+ * @workspace: an item of @self
+ * @organization: the new organization name (not only blanks)
+ * @error: return location for an error
+ *
+ * Stores the new organization name in the workspace (recorded in its change history), updates
+ * the item's "name" and moves it to its sorted place. The file name stays.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+annex_workspace_list_rename (AnnexWorkspaceList  *self,
+                             AnnexWorkspace      *workspace,
+                             const char          *organization,
+                             GError             **error)
+{
+  g_autoptr(AnnexDatabase) db = NULL;
+  g_autofree char *name = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), FALSE);
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (find_position (self, workspace) != G_MAXUINT, FALSE);
+  g_return_val_if_fail (organization != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = dup_checked_organization (organization, error);
+  if (name == NULL)
+    return FALSE;
+
+  db = annex_database_open (annex_workspace_get_path (workspace),
+                            ANNEX_DATABASE_OPEN_DEFAULT, error);
+  if (db == NULL)
+    return FALSE;
+
+  ok = annex_database_set_setting (db, "organization", name, error);
+  annex_database_close (db);
+  if (!ok)
+    return FALSE;
+
+  _annex_workspace_set_name (workspace, name);
+  _annex_workspace_update_modified (workspace);
+  resort_item (self, workspace);
+
+  return TRUE;
+}
+
+/**
+ * annex_workspace_list_duplicate:
+ * @self: a workspace list
+ * @workspace: an item of @self
+ * @error: return location for an error
+ *
+ * Writes a consistent copy (SQLite backup) into the folder and names its organization
+ * "<name> (copy)". On failure no copy is left behind.
+ *
+ * Returns: (transfer none): the new item
+ */
+AnnexWorkspace *
+annex_workspace_list_duplicate (AnnexWorkspaceList  *self,
+                                AnnexWorkspace      *workspace,
+                                GError             **error)
+{
+  g_autoptr(AnnexDatabase) source = NULL;
+  g_autoptr(AnnexDatabase) copy = NULL;
+  g_autofree char *organization = NULL;
+  g_autofree char *copy_name = NULL;
+  g_autofree char *copy_path = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), NULL);
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (find_position (self, workspace) != G_MAXUINT, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!ensure_directory (self, error))
+    return NULL;
+
+  source = annex_database_open (annex_workspace_get_path (workspace),
+                                ANNEX_DATABASE_OPEN_DEFAULT, error);
+  if (source == NULL)
+    return NULL;
+
+  organization = annex_database_dup_organization (source);
+  if (organization == NULL || organization[0] == '\0')
+    {
+      g_free (organization);
+      organization = g_strdup (annex_workspace_get_name (workspace));
+    }
+
+  /* Translators: the organization name of a duplicated workspace; %s is the original name. */
+  copy_name = g_strdup_printf (_("%s (copy)"), organization);
+  copy_path = dup_unique_path (self, copy_name);
+
+  ok = annex_database_backup (source, copy_path, error);
+  annex_database_close (source);
+  if (!ok)
+    return NULL;
+
+  copy = annex_database_open (copy_path, ANNEX_DATABASE_OPEN_DEFAULT, error);
+  ok = copy != NULL && annex_database_set_setting (copy, "organization", copy_name, error);
+  if (copy != NULL)
+    annex_database_close (copy);
+
+  if (!ok)
+    {
+      remove_database_files (copy_path, NULL);
+      return NULL;
+    }
+
+  return add_workspace_for_path (self, copy_path);
+}
+
+/**
+ * annex_workspace_list_delete:
+ * @self: a workspace list
+ * @workspace: an item of @self
+ * @error: return location for an error
+ *
+ * Deletes the workspace file and its -wal, -shm and -journal companions, and removes the item.
+ * Copies made before migrations ("*.before-vN.bak") are kept.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+annex_workspace_list_delete (AnnexWorkspaceList  *self,
+                             AnnexWorkspace      *workspace,
+                             GError             **error)
+{
+  guint position;
+
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), FALSE);
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  position = find_position (self, workspace);
+  g_return_val_if_fail (position != G_MAXUINT, FALSE);
+
+  if (!remove_database_files (annex_workspace_get_path (workspace), error))
+    return FALSE;
+
+  g_ptr_array_remove_index (self->items, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+
+  return TRUE;
+}
+
+/**
+ * annex_workspace_list_export:
+ * @self: a workspace list
+ * @workspace: an item of @self
+ * @dest_path: the file to write (replaced when it exists)
+ * @error: return location for an error
+ *
+ * Writes a consistent, self-contained copy (SQLite backup, rollback-journal mode) to @dest_path,
+ * through a temporary file, so @dest_path is never half-written.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+annex_workspace_list_export (AnnexWorkspaceList  *self,
+                             AnnexWorkspace      *workspace,
+                             const char          *dest_path,
+                             GError             **error)
+{
+  g_autoptr(AnnexDatabase) db = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), FALSE);
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  db = annex_database_open (annex_workspace_get_path (workspace),
+                            ANNEX_DATABASE_OPEN_DEFAULT, error);
+  if (db == NULL)
+    return FALSE;
+
+  ok = annex_database_backup (db, dest_path, error);
+  annex_database_close (db);
+
+  return ok;
+}
+
+/* Deletes the copies the store made of @path before migrating it ("<path>.before-vN.bak"). */
+static void
+remove_migration_backups (const char *path)
+{
+  g_autofree char *directory = g_path_get_dirname (path);
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (basename, ".before-v", NULL);
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".bak"))
+        {
+          g_autofree char *backup = g_build_filename (directory, name, NULL);
+
+          g_unlink (backup);
+        }
+    }
+}
+
+/* Copies @source (and a non-empty "-wal" beside it, which holds committed data) to @dest. */
+static gboolean
+copy_database_file (const char  *source,
+                    const char  *dest,
+                    GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from_path = g_strconcat (source, suffixes[i], NULL);
+      g_autofree char *to_path = g_strconcat (dest, suffixes[i], NULL);
+      g_autoptr(GFile) from = g_file_new_for_path (from_path);
+      g_autoptr(GFile) to = g_file_new_for_path (to_path);
+      GError *io_error = NULL;
+
+      if (i > 0)
+        {
+          GStatBuf buf;
+
+          if (g_stat (from_path, &buf) != 0 || buf.st_size == 0)
+            continue;
+        }
+
+      if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &io_error))
+        {
+          propagate_io_error (error, io_error, _("Could not copy the workspace"));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Moves the closed database @from (and any companions) to @to, which must not exist. */
+static gboolean
+move_database_files (const char  *from,
+                     const char  *to,
+                     GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (companion_suffixes); i++)
+    {
+      g_autofree char *from_path = g_strconcat (from, companion_suffixes[i], NULL);
+      g_autofree char *to_path = g_strconcat (to, companion_suffixes[i], NULL);
+
+      if (i > 0 && !g_file_test (from_path, G_FILE_TEST_EXISTS))
+        continue;
+
+      if (g_rename (from_path, to_path) != 0)
+        {
+          int errsv = errno;
+          g_autofree char *display = g_filename_display_name (to);
+
+          g_set_error (error, ANNEX_STORE_ERROR, store_error_from_errno (errsv),
+                       _("Could not move the workspace to “%s”: %s"), display,
+                       g_strerror (errsv));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * annex_workspace_list_import:
+ * @self: a workspace list
+ * @source_path: a workspace file, e.g. one written by annex_workspace_list_export()
+ * @error: return location for an error (the store's codes from annex_database_validate_file())
+ *
+ * Validates @source_path without modifying it (the source is never opened for writing), copies
+ * it into the folder under a temporary name, opens the copy (migrating it when it comes from an
+ * older Annex), reads its organization and moves it to a file name derived from that. On any
+ * failure the partial copy is removed.
+ *
+ * Returns: (transfer none): the new item
+ */
+AnnexWorkspace *
+annex_workspace_list_import (AnnexWorkspaceList  *self,
+                             const char          *source_path,
+                             GError             **error)
+{
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *final_path = NULL;
+  g_autofree char *organization = NULL;
+  g_autoptr(AnnexDatabase) db = NULL;
+  GError *local_error = NULL;
+  int fd;
+
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), NULL);
+  g_return_val_if_fail (source_path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Reads the source immutably: nothing is written to it or beside it. */
+  if (!annex_database_validate_file (source_path, NULL, error))
+    return NULL;
+
+  if (!ensure_directory (self, error))
+    return NULL;
+
+  /* A hidden name without the .isms suffix, so a refresh meanwhile does not list it. */
+  tmp_path = g_build_filename (self->directory, ".import-XXXXXX", NULL);
+  fd = g_mkstemp (tmp_path);
+  if (fd < 0)
+    {
+      int errsv = errno;
+      g_autofree char *display = g_filename_display_name (self->directory);
+
+      g_set_error (error, ANNEX_STORE_ERROR, store_error_from_errno (errsv),
+                   _("Could not write to the folder “%s”: %s"), display, g_strerror (errsv));
+      return NULL;
+    }
+  g_close (fd, NULL);
+
+  if (!copy_database_file (source_path, tmp_path, error))
+    goto failed;
+
+  db = annex_database_open (tmp_path, ANNEX_DATABASE_OPEN_DEFAULT, &local_error);
+  if (db == NULL)
+    {
+      g_propagate_error (error, local_error);
+      goto failed;
+    }
+
+  organization = annex_database_dup_organization (db);
+  annex_database_close (db);
+  remove_migration_backups (tmp_path);
+
+  if (organization == NULL || g_strstrip (organization)[0] == '\0')
+    {
+      g_autofree char *basename = g_path_get_basename (source_path);
+
+      g_free (organization);
+      if (g_str_has_suffix (basename, WORKSPACE_SUFFIX))
+        basename[strlen (basename) - strlen (WORKSPACE_SUFFIX)] = '\0';
+      organization = g_filename_display_name (basename);
+    }
+
+  final_path = dup_unique_path (self, organization);
+  if (!move_database_files (tmp_path, final_path, error))
+    goto failed;
+
+  return add_workspace_for_path (self, final_path);
+
+failed:
+  remove_database_files (tmp_path, NULL);
+  remove_migration_backups (tmp_path);
+  return NULL;
+}

@@ -1,0 +1,2143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* annex-database.c: one open workspace file: validation, migrations, pragmas, statements,
+ * transactions, settings, backup and the "changed" signal. */
+
+#define G_LOG_DOMAIN "annex-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "annex-change-log.h"
+#include "annex-database-private.h"
+#include "annex-store-error.h"
+
+/* The SQLite file header: 100 bytes, starting with this 16-byte magic string. */
+#define SQLITE_HEADER_SIZE  100
+#define SQLITE_MAGIC        "SQLite format 3"     /* with its NUL: 16 bytes */
+#define BUSY_TIMEOUT_MS     5000
+
+struct _AnnexDatabase
+{
+  GObject     parent_instance;
+
+  /* owned */
+  char       *path;
+  sqlite3    *handle;
+  GHashTable *statements;      /* SQL text → sqlite3_stmt* */
+  GArray     *changed_tables;  /* GQuark, in marking order, without duplicates */
+
+  int         schema_version;
+  guint       depth;           /* transaction nesting */
+  guint       read_only : 1;
+  guint       rolled_back : 1; /* a level of the current transaction rolled back */
+};
+
+G_DEFINE_FINAL_TYPE (AnnexDatabase, annex_database, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  PROP_SCHEMA_VERSION,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* The schema, one script per version: migration N takes a workspace from version N-1 to N.
+ * Never edit a released step; add a new one. migrate() sets PRAGMA application_id with step 1
+ * and PRAGMA user_version after the last step, in the same transaction. */
+static const char * const builtin_migrations[] = {
+  /* 1: workspace metadata, change history, reference counters, the action tracker. */
+  "CREATE TABLE workspace ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT"
+  ");"
+  "CREATE TABLE change_log ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  time       TEXT NOT NULL,"
+  "  table_name TEXT NOT NULL,"
+  "  record_id  INTEGER NOT NULL,"
+  "  kind       TEXT NOT NULL CHECK (kind IN ('insert', 'update', 'delete')),"
+  "  before     TEXT,"
+  "  after      TEXT,"
+  "  prev_hash  TEXT NOT NULL,"
+  "  hash       TEXT NOT NULL"
+  ");"
+  "CREATE INDEX change_log_record ON change_log (table_name, record_id);"
+  "CREATE TABLE reference_counters ("
+  "  prefix TEXT PRIMARY KEY,"
+  "  next   INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE actions ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  reference        TEXT NOT NULL UNIQUE,"
+  "  created          TEXT NOT NULL,"
+  "  updated          TEXT NOT NULL,"
+  "  title            TEXT NOT NULL,"
+  "  owner            TEXT,"
+  "  due_date         TEXT,"
+  "  status           TEXT NOT NULL DEFAULT 'open',"
+  "  origin           TEXT NOT NULL DEFAULT 'other',"
+  "  origin_reference TEXT,"
+  "  description      TEXT,"
+  "  completed_on     TEXT"
+  ");"
+  "CREATE INDEX actions_due_date ON actions (due_date);"
+  "CREATE INDEX actions_status ON actions (status);",
+};
+
+/* Tests only: steps appended after the built-in ones. */
+static char **extra_migrations = NULL;
+
+/* The register tables, in display order. Grows with the migrations that add registers. */
+static const char * const register_tables[] = {
+  "actions",
+  NULL
+};
+
+/* Keys of the workspace table that only the change history writes. */
+static const char * const reserved_settings[] = {
+  "history-head",
+  "history-count",
+  NULL
+};
+
+/* Auxiliary functions */
+
+static AnnexStoreError
+error_code_from_errno (int errsv)
+{
+  switch (errsv)
+    {
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      return ANNEX_STORE_ERROR_READ_ONLY;
+
+    case ENOSPC:
+#ifdef EDQUOT
+    case EDQUOT:
+#endif
+      return ANNEX_STORE_ERROR_FULL;
+
+    case ENOENT:
+    case ENOTDIR:
+      return ANNEX_STORE_ERROR_NOT_FOUND;
+
+    case EEXIST:
+      return ANNEX_STORE_ERROR_EXISTS;
+
+    default:
+      return ANNEX_STORE_ERROR_FAILED;
+    }
+}
+
+static void
+set_error_from_errno (GError     **error,
+                      int          errsv,
+                      const char  *context)
+{
+  g_set_error (error, ANNEX_STORE_ERROR, error_code_from_errno (errsv),
+               /* Translators: the first %s is what failed, the second the system's reason */
+               _("%s: %s"), context, g_strerror (errsv));
+}
+
+static void
+set_error_from_io_error (GError     **error,
+                         GError      *io_error,
+                         const char  *context)
+{
+  AnnexStoreError code = ANNEX_STORE_ERROR_FAILED;
+
+  if (io_error->domain == G_IO_ERROR)
+    {
+      switch (io_error->code)
+        {
+        case G_IO_ERROR_PERMISSION_DENIED:
+        case G_IO_ERROR_READ_ONLY:
+          code = ANNEX_STORE_ERROR_READ_ONLY;
+          break;
+
+        case G_IO_ERROR_NO_SPACE:
+          code = ANNEX_STORE_ERROR_FULL;
+          break;
+
+        case G_IO_ERROR_NOT_FOUND:
+          code = ANNEX_STORE_ERROR_NOT_FOUND;
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  g_set_error (error, ANNEX_STORE_ERROR, code, _("%s: %s"), context, io_error->message);
+}
+
+static const char *
+get_migration (int version)
+{
+  int n_builtin = G_N_ELEMENTS (builtin_migrations);
+
+  g_assert (version >= 1 && version <= annex_database_get_latest_version ());
+
+  if (version <= n_builtin)
+    return builtin_migrations[version - 1];
+  return extra_migrations[version - n_builtin - 1];
+}
+
+static gboolean
+is_reserved_setting (const char *key)
+{
+  return g_strv_contains (reserved_settings, key);
+}
+
+/* "file:" URI for @path with immutable=1. SQLite decodes %HH escapes in the path part, and ends
+ * the path at '?' or '#', so those three characters must be escaped. An absolute path gets an
+ * empty authority ("file:///…") so that a path starting with "//" is not read as a host. */
+static char *
+build_immutable_uri (const char *path)
+{
+  GString *uri = g_string_new (g_path_is_absolute (path) ? "file://" : "file:");
+
+  for (const char *p = path; *p != '\0'; p++)
+    {
+      if (*p == '?' || *p == '#' || *p == '%')
+        g_string_append_printf (uri, "%%%02X", (guint) (guchar) *p);
+      else
+        g_string_append_c (uri, *p);
+    }
+  g_string_append (uri, "?immutable=1");
+
+  return g_string_free (uri, FALSE);
+}
+
+/* Size of @path, or -1 when it does not exist. */
+static gint64
+get_file_size (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return -1;
+  return st.st_size;
+}
+
+static gboolean
+has_nonempty_wal (const char *path)
+{
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+
+  return get_file_size (wal_path) > 0;
+}
+
+static gboolean
+exists_with_suffix (const char *path,
+                    const char *suffix)
+{
+  g_autofree char *companion = g_strconcat (path, suffix, NULL);
+
+  return g_file_test (companion, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+is_directory_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (dir, W_OK) == 0;
+}
+
+/* Runs a one-row query on a raw connection (no statement cache) and returns its first column
+ * as an integer. On failure returns the SQLite result code in *out_rc. */
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           gint64      *out_value,
+           int         *out_rc)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out_value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        {
+          *out_value = 0;
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  *out_rc = rc;
+  return rc == SQLITE_OK;
+}
+
+/* The same for a text result (a newly allocated string, or NULL for no row or a NULL). */
+static gboolean
+query_text (sqlite3     *db,
+            const char  *sql,
+            char       **out_value,
+            int         *out_rc)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  *out_value = NULL;
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out_value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        {
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  *out_rc = rc;
+  return rc == SQLITE_OK;
+}
+
+/* An SQLite failure while checking the file named @name, reported by what it means for it. */
+static void
+set_validation_error (GError     **error,
+                      sqlite3     *db,
+                      int          rc,
+                      const char  *name)
+{
+  g_autofree char *context = NULL;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_NOT_SQLITE,
+                   _("“%s” is not an Annex workspace: it is not an SQLite database"), name);
+      return;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged or incomplete (%s)"), name,
+                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      return;
+
+    default:
+      context = g_strdup_printf (_("“%s” could not be read"), name);
+      annex_store_set_error_from_sqlite (error, db, rc, context);
+      return;
+    }
+}
+
+/* Reads the first bytes of @path and checks that it can be an SQLite database. */
+static gboolean
+check_header (const char  *path,
+              const char  *name,
+              gint64       size,
+              GError     **error)
+{
+  guint8 header[SQLITE_HEADER_SIZE];
+  gsize n_read = 0;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int errsv = errno;
+      g_autofree char *context = g_strdup_printf (_("“%s” could not be read"), name);
+
+      set_error_from_errno (error, errsv, context);
+      return FALSE;
+    }
+
+  while (n_read < sizeof header)
+    {
+      gssize n = read (fd, header + n_read, sizeof header - n_read);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int errsv = errno;
+          g_autofree char *context = g_strdup_printf (_("“%s” could not be read"), name);
+
+          close (fd);
+          set_error_from_errno (error, errsv, context);
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      n_read += n;
+    }
+  close (fd);
+
+  if (size == 0 || n_read == 0)
+    {
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_NOT_SQLITE,
+                   _("“%s” is not an Annex workspace: the file is empty"), name);
+      return FALSE;
+    }
+
+  if (n_read < sizeof SQLITE_MAGIC || memcmp (header, SQLITE_MAGIC, sizeof SQLITE_MAGIC) != 0)
+    {
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_NOT_SQLITE,
+                   _("“%s” is not an Annex workspace: it is not an SQLite database"), name);
+      return FALSE;
+    }
+
+  /* It starts like an SQLite file but does not even hold the whole header: cut off. */
+  if (n_read < sizeof header)
+    {
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged or incomplete (the file ends inside its header)"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Object */
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+annex_database_finalize (GObject *object)
+{
+  AnnexDatabase *self = ANNEX_DATABASE (object);
+
+  annex_database_close (self);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->changed_tables, g_array_unref);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (annex_database_parent_class)->finalize (object);
+}
+
+static void
+annex_database_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  AnnexDatabase *self = ANNEX_DATABASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
+    case PROP_SCHEMA_VERSION:
+      g_value_set_int (value, self->schema_version);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+annex_database_class_init (AnnexDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = annex_database_finalize;
+  object_class->get_property = annex_database_get_property;
+
+  /**
+   * AnnexDatabase:path:
+   *
+   * The workspace file.
+   */
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * AnnexDatabase:read-only:
+   *
+   * Whether the connection was opened for reading only.
+   */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * AnnexDatabase:schema-version:
+   *
+   * The workspace format (PRAGMA user_version) of the open file.
+   */
+  properties[PROP_SCHEMA_VERSION] =
+    g_param_spec_int ("schema-version", NULL, NULL,
+                      0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AnnexDatabase::changed:
+   * @self: the database
+   * @table: the table that changed
+   *
+   * Emitted after a transaction that wrote to @table committed, once per table; the detail is
+   * the table name ("changed::actions").
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+annex_database_init (AnnexDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->changed_tables = g_array_new (FALSE, FALSE, sizeof (GQuark));
+}
+
+/* Connection setup */
+
+static gboolean
+check_open (AnnexDatabase  *self,
+            GError        **error)
+{
+  if (self->handle != NULL)
+    return TRUE;
+
+  g_set_error_literal (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_FAILED,
+                       _("The workspace is closed"));
+  return FALSE;
+}
+
+static gboolean
+check_writable_connection (AnnexDatabase  *self,
+                           GError        **error)
+{
+  if (!check_open (self, error))
+    return FALSE;
+
+  if (!self->read_only)
+    return TRUE;
+
+  g_set_error_literal (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_READ_ONLY,
+                       _("The workspace is open for reading only"));
+  return FALSE;
+}
+
+/* The per-connection settings (not stored in the file): nothing here writes to the file. */
+static gboolean
+configure_connection (AnnexDatabase  *self,
+                      GError        **error)
+{
+  sqlite3 *db = self->handle;
+
+  sqlite3_extended_result_codes (db, 1);
+  /* First, so that the pragmas below wait for a lock rather than fail (same as the pragma). */
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+
+  if (self->read_only && !annex_database_exec (self, "PRAGMA query_only = ON", error))
+    return FALSE;
+
+  return annex_database_exec (self,
+                              "PRAGMA foreign_keys = ON;"
+                              "PRAGMA synchronous = FULL;"
+                              "PRAGMA busy_timeout = " G_STRINGIFY (BUSY_TIMEOUT_MS) ";"
+                              "PRAGMA trusted_schema = OFF;",
+                              error);
+}
+
+static gboolean
+set_journal_mode (AnnexDatabase  *self,
+                  const char     *mode,
+                  GError        **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = %s", mode);
+  g_autofree char *result = NULL;
+  int rc;
+
+  if (!query_text (self->handle, sql, &result, &rc))
+    {
+      annex_store_set_error_from_sqlite (error, self->handle, rc,
+                                         _("Could not set up the workspace’s journal"));
+      return FALSE;
+    }
+
+  if (g_ascii_strcasecmp (result != NULL ? result : "", mode) != 0)
+    {
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_FAILED,
+                   _("Could not set up the workspace’s journal: the file system does not "
+                     "support it (journal mode “%s”)"),
+                   result != NULL ? result : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static AnnexDatabase *
+database_new (const char *path,
+              sqlite3    *handle,
+              gboolean    read_only)
+{
+  AnnexDatabase *self = g_object_new (ANNEX_TYPE_DATABASE, NULL);
+
+  self->path = g_strdup (path);
+  self->handle = handle;
+  self->read_only = !!read_only;
+
+  return self;
+}
+
+/* Runs migrations @from + 1 … @to. Must be called inside a transaction. */
+static gboolean
+migrate (AnnexDatabase  *self,
+         int             from,
+         int             to,
+         GError        **error)
+{
+  g_autofree char *set_version = NULL;
+
+  g_assert (self->depth > 0);
+
+  for (int version = from + 1; version <= to; version++)
+    {
+      if (!annex_database_exec (self, get_migration (version), error))
+        {
+          g_prefix_error (error, _("Update to workspace format %d failed: "), version);
+          return FALSE;
+        }
+
+      if (version == 1)
+        {
+          g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d",
+                                                     (int) ANNEX_DATABASE_APPLICATION_ID);
+
+          if (!annex_database_exec (self, set_id, error))
+            return FALSE;
+        }
+    }
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", to);
+  return annex_database_exec (self, set_version, error);
+}
+
+/* Makes @path's data durable. */
+static gboolean
+sync_file (const char  *path,
+           GError     **error)
+{
+  int fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
+  int errsv;
+
+  if (fd < 0)
+    goto failed;
+  if (fsync (fd) != 0)
+    {
+      errsv = errno;
+      close (fd);
+      errno = errsv;
+      goto failed;
+    }
+  close (fd);
+  return TRUE;
+
+failed:
+  errsv = errno;
+  {
+    g_autofree char *name = g_filename_display_basename (path);
+    g_autofree char *context = g_strdup_printf (_("Could not write “%s”"), name);
+
+    set_error_from_errno (error, errsv, context);
+  }
+  return FALSE;
+}
+
+static void
+sync_directory_of (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY | O_CLOEXEC, 0);
+
+  /* Best effort: makes a rename durable; not every file system allows it. */
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+static void
+unlink_with_companions (const char *path)
+{
+  static const char * const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (p);
+    }
+}
+
+/* Copies a workspace aside before its migration; the caller holds the write lock. */
+static gboolean
+copy_aside (const char  *path,
+            const char  *backup_path,
+            GError     **error)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (path);
+  g_autoptr(GFile) dest = g_file_new_for_path (backup_path);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_copy (source, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error))
+    {
+      g_autofree char *name = g_filename_display_basename (backup_path);
+      g_autofree char *context = g_strdup_printf (_("Could not keep a copy in “%s”"), name);
+
+      set_error_from_io_error (error, local_error, context);
+      return FALSE;
+    }
+
+  return sync_file (backup_path, error);
+}
+
+/* Brings an open workspace at an older version to the latest: copies the file aside to
+ * "<path>.before-v<N>.bak", then runs the missing migrations in one transaction. On failure the
+ * file is as before (the transaction rolls back) and the copy is removed. */
+static gboolean
+upgrade (AnnexDatabase  *self,
+         GError        **error)
+{
+  g_autofree char *name = g_filename_display_basename (self->path);
+  g_autofree char *backup_path = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int latest = annex_database_get_latest_version ();
+  gint64 busy = 0;
+  gint64 version = 0;
+  int rc;
+
+  /* Everything committed is in the main file once the WAL (if any) is checkpointed … */
+  if (!query_int (self->handle, "PRAGMA wal_checkpoint(TRUNCATE)", &busy, &rc) || busy != 0)
+    {
+      g_autofree char *context = g_strdup_printf (_("Could not update “%s”"), name);
+
+      annex_store_set_error_from_sqlite (error, self->handle,
+                                         rc != SQLITE_OK ? rc : SQLITE_BUSY, context);
+      return FALSE;
+    }
+
+  /* … and stays so while we hold the write lock. */
+  if (!annex_database_begin (self, &local_error))
+    goto failed;
+
+  if (!query_int (self->handle, "PRAGMA user_version", &version, &rc))
+    {
+      annex_store_set_error_from_sqlite (&local_error, self->handle, rc,
+                                         _("Could not read the workspace format"));
+      goto failed;
+    }
+  if (version >= latest)
+    {
+      /* Another program updated it meanwhile. */
+      self->schema_version = (int) version;
+      return annex_database_commit (self, error);
+    }
+  if (has_nonempty_wal (self->path))
+    {
+      g_set_error_literal (&local_error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_BUSY,
+                           _("Another program is writing to the workspace"));
+      goto failed;
+    }
+
+  backup_path = g_strdup_printf ("%s.before-v%d.bak", self->path, (int) version);
+  if (!copy_aside (self->path, backup_path, &local_error))
+    {
+      g_clear_pointer (&backup_path, g_free);
+      goto failed;
+    }
+
+  if (!migrate (self, (int) version, latest, &local_error))
+    goto failed;
+
+  if (!annex_database_commit (self, &local_error))
+    goto failed;
+
+  g_debug ("Updated %s from workspace format %d to %d (copy kept in %s)",
+           self->path, (int) version, latest, backup_path);
+  self->schema_version = latest;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEMA_VERSION]);
+  return TRUE;
+
+failed:
+  while (self->depth > 0)
+    annex_database_rollback (self);
+  if (backup_path != NULL)
+    g_unlink (backup_path);
+  g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                              _("Could not update “%s” to the current workspace format: "),
+                              name);
+  return FALSE;
+}
+
+/* Refuses, before anything is opened, a workspace that cannot be written. */
+static gboolean
+check_file_writable (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  if (g_access (path, W_OK) != 0)
+    {
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_READ_ONLY,
+                   _("“%s” cannot be written: the file is read-only. Open it read-only, or "
+                     "make a copy in a folder you can write to."), name);
+      return FALSE;
+    }
+
+  /* The write-ahead log and its index are files beside the workspace. */
+  if (!is_directory_writable (path))
+    {
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_READ_ONLY,
+                   _("“%s” cannot be written: its folder is read-only. Open it read-only, or "
+                     "make a copy in a folder you can write to."), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static sqlite3 *
+open_handle (const char  *path,
+             gboolean     read_only,
+             GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *context = g_strdup_printf (_("Could not open “%s”"), name);
+
+      if ((rc & 0xff) == SQLITE_CANTOPEN && !read_only &&
+          (g_access (path, W_OK) != 0 || !is_directory_writable (path)))
+        g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_READ_ONLY,
+                     _("“%s” cannot be written"), name);
+      else
+        annex_store_set_error_from_sqlite (error, db, rc, context);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+/* Creates a workspace at @path at @version. Everything happens in a temporary file beside it,
+ * renamed into place at the end, so a failure leaves nothing behind. */
+static gboolean
+create_file (const char  *path,
+             const char  *organization,
+             int          version,
+             GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *tmp_path = g_strconcat (path, ".tmp-XXXXXX", NULL);
+  g_autoptr(AnnexDatabase) self = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *stripped = NULL;
+  GStatBuf st;
+  sqlite3 *handle;
+  int fd;
+
+  stripped = g_strstrip (g_strdup (organization));
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_INVALID,
+                           _("The organization’s name is empty"));
+      return FALSE;
+    }
+
+  if (g_lstat (path, &st) == 0)
+    {
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_EXISTS,
+                   _("Could not create “%s”: a file of that name exists already"), name);
+      return FALSE;
+    }
+
+  fd = g_mkstemp (tmp_path);
+  if (fd < 0)
+    {
+      int errsv = errno;
+      g_autofree char *context = g_strdup_printf (_("Could not create “%s”"), name);
+
+      set_error_from_errno (error, errsv, context);
+      return FALSE;
+    }
+  close (fd);
+
+  handle = open_handle (tmp_path, FALSE, error);
+  if (handle == NULL)
+    goto failed;
+
+  self = database_new (tmp_path, handle, FALSE);
+  if (!configure_connection (self, error))
+    goto failed;
+
+  created = _annex_database_dup_now ();
+  if (!annex_database_begin (self, error))
+    goto failed;
+  if (!migrate (self, 0, version, error) ||
+      !annex_database_set_setting (self, "organization", stripped, error) ||
+      !annex_database_set_setting (self, "created", created, error))
+    {
+      annex_database_rollback (self);
+      goto failed;
+    }
+  /* The changes are committed to the main file directly (rollback journal, synchronous=FULL):
+   * after close there is nothing but the file itself. */
+  if (!annex_database_commit (self, error))
+    goto failed;
+  annex_database_close (self);
+
+  /* Publish without replacing: link() fails if @path appeared meanwhile. */
+  if (link (tmp_path, path) == 0)
+    {
+      g_unlink (tmp_path);
+    }
+  else
+    {
+      int errsv = errno;
+
+      if (errsv == EEXIST || g_lstat (path, &st) == 0)
+        {
+          g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_EXISTS,
+                       _("Could not create “%s”: a file of that name exists already"), name);
+          goto failed;
+        }
+      /* A file system without hard links. */
+      if (g_rename (tmp_path, path) != 0)
+        {
+          g_autofree char *context = g_strdup_printf (_("Could not create “%s”"), name);
+
+          errsv = errno;
+          set_error_from_errno (error, errsv, context);
+          goto failed;
+        }
+    }
+  sync_directory_of (path);
+
+  return TRUE;
+
+failed:
+  if (self != NULL)
+    annex_database_close (self);
+  else if (handle != NULL)
+    sqlite3_close (handle);
+  unlink_with_companions (tmp_path);
+  return FALSE;
+}
+
+/* Public API */
+
+/**
+ * annex_database_get_latest_version:
+ *
+ * Returns: the schema version this build writes (the number of migrations)
+ */
+int
+annex_database_get_latest_version (void)
+{
+  int n = G_N_ELEMENTS (builtin_migrations);
+
+  if (extra_migrations != NULL)
+    n += g_strv_length (extra_migrations);
+  return n;
+}
+
+/**
+ * annex_database_validate_file:
+ * @path: a file
+ * @out_version: (out) (optional): its schema version
+ * @error: return location for a #GError
+ *
+ * Checks @path without writing anything to it or beside it. The file is opened with
+ * SQLite's immutable=1 (no locks, no -wal/-shm files), except when a "<path>-wal" lies beside
+ * it: the newest committed data may then be in the log, which immutable would ignore, and a
+ * writer may be at work, so the file is opened normally for reading (that writes nothing to the
+ * workspace itself; at most SQLite creates the -shm index if it is missing).
+ *
+ * Returns: %TRUE when @path is an Annex workspace this build can open
+ */
+gboolean
+annex_database_validate_file (const char  *path,
+                              int         *out_version,
+                              GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *check = NULL;
+  gboolean use_wal;
+  sqlite3 *db = NULL;
+  gint64 app_id = 0;
+  gint64 version = 0;
+  gint64 page_count = 0;
+  gint64 page_size = 0;
+  gboolean ret = FALSE;
+  GStatBuf st;
+  int latest = annex_database_get_latest_version ();
+  int rc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = g_filename_display_basename (path);
+
+  if (g_stat (path, &st) != 0)
+    {
+      int errsv = errno;
+
+      if (errsv == ENOENT || errsv == ENOTDIR)
+        g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_NOT_FOUND,
+                     _("The workspace “%s” does not exist"), name);
+      else
+        {
+          g_autofree char *context = g_strdup_printf (_("“%s” could not be read"), name);
+
+          set_error_from_errno (error, errsv, context);
+          /* Unreadable is not the same as unwritable. */
+          if (error != NULL && (*error)->code == ANNEX_STORE_ERROR_READ_ONLY)
+            (*error)->code = ANNEX_STORE_ERROR_FAILED;
+        }
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_NOT_SQLITE,
+                   _("“%s” is not an Annex workspace: it is not a file"), name);
+      return FALSE;
+    }
+
+  if (!check_header (path, name, st.st_size, error))
+    {
+      if (error != NULL && (*error)->code == ANNEX_STORE_ERROR_READ_ONLY)
+        (*error)->code = ANNEX_STORE_ERROR_FAILED;
+      return FALSE;
+    }
+
+  /* Any -wal file, even an empty one, means a writer may have the workspace open right now: its
+   * next checkpoint would change the main file under an immutable reader's feet. */
+  use_wal = exists_with_suffix (path, "-wal");
+  if (use_wal)
+    {
+      rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+    }
+  else
+    {
+      uri = build_immutable_uri (path);
+      rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_validation_error (error, db, rc, name);
+      goto out;
+    }
+
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+
+  if (!query_int (db, "PRAGMA application_id", &app_id, &rc))
+    {
+      set_validation_error (error, db, rc, name);
+      goto out;
+    }
+  if (app_id != ANNEX_DATABASE_APPLICATION_ID)
+    {
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_NOT_WORKSPACE,
+                   _("“%s” is an SQLite database but not an Annex workspace"), name);
+      goto out;
+    }
+
+  if (!query_int (db, "PRAGMA user_version", &version, &rc))
+    {
+      set_validation_error (error, db, rc, name);
+      goto out;
+    }
+  if (version <= 0)
+    {
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_NOT_WORKSPACE,
+                   _("“%s” is not an Annex workspace: it was never completed (workspace "
+                     "format 0)"), name);
+      goto out;
+    }
+  if (version > latest)
+    {
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Annex (workspace format %d; this "
+                     "version reads up to %d). Update Annex to open it."),
+                   name, (int) MIN (version, G_MAXINT), latest);
+      goto out;
+    }
+
+  /* A file cut short (an interrupted copy) is shorter than its pages. Only meaningful without a
+   * WAL: with one, the log may hold pages beyond the end of the file. */
+  if (!use_wal)
+    {
+      if (!query_int (db, "PRAGMA page_count", &page_count, &rc) ||
+          !query_int (db, "PRAGMA page_size", &page_size, &rc))
+        {
+          set_validation_error (error, db, rc, name);
+          goto out;
+        }
+      if (page_count * page_size > st.st_size)
+        {
+          g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_CORRUPT,
+                       _("“%s” is damaged or incomplete (the file is shorter than its "
+                         "content)"), name);
+          goto out;
+        }
+    }
+
+  if (!query_text (db, "PRAGMA quick_check(1)", &check, &rc))
+    {
+      set_validation_error (error, db, rc, name);
+      goto out;
+    }
+  if (g_strcmp0 (check, "ok") != 0)
+    {
+      g_autoptr(GString) detail = g_string_new (check);
+
+      /* SQLite's report spans lines and names its internal schema: one line, the finding. */
+      g_string_replace (detail, "*** in database main ***", "", 0);
+      g_string_replace (detail, "\n", " ", 0);
+      g_strstrip (detail->str);
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged or incomplete (integrity check: %s)"), name,
+                   *detail->str != '\0' ? detail->str : _("failed"));
+      goto out;
+    }
+
+  if (out_version != NULL)
+    *out_version = (int) version;
+  ret = TRUE;
+
+out:
+  sqlite3_close (db);
+  return ret;
+}
+
+/**
+ * annex_database_create:
+ * @path: where to create the workspace; must not exist
+ * @organization: the organization's name (not empty)
+ * @error: return location for a #GError
+ *
+ * Creates a new workspace at the latest schema version and opens it. Nothing is left at @path
+ * when this fails.
+ *
+ * Returns: (transfer full): the open workspace, or %NULL
+ */
+AnnexDatabase *
+annex_database_create (const char  *path,
+                       const char  *organization,
+                       GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (organization != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!create_file (path, organization, annex_database_get_latest_version (), error))
+    return NULL;
+
+  return annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, error);
+}
+
+/**
+ * annex_database_open:
+ * @path: a workspace file
+ * @flags: how to open it
+ * @error: return location for a #GError
+ *
+ * Opens an existing workspace; see the header for what happens.
+ *
+ * With %ANNEX_DATABASE_OPEN_READ_ONLY nothing is written through the connection
+ * (PRAGMA query_only, or an SQLite read-only connection when the file is not writable). When no
+ * "-wal" file exists (nobody has the workspace open for writing) and the file or its folder is
+ * not writable, the file is opened immutable, so that no -wal/-shm files are left beside it.
+ *
+ * Returns: (transfer full): the open workspace, or %NULL
+ */
+AnnexDatabase *
+annex_database_open (const char              *path,
+                     AnnexDatabaseOpenFlags   flags,
+                     GError                 **error)
+{
+  g_autoptr(AnnexDatabase) self = NULL;
+  g_autofree char *name = NULL;
+  gboolean read_only = (flags & ANNEX_DATABASE_OPEN_READ_ONLY) != 0;
+  int latest = annex_database_get_latest_version ();
+  int version = 0;
+  gint64 current = 0;
+  sqlite3 *handle = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!annex_database_validate_file (path, &version, error))
+    return NULL;
+
+  name = g_filename_display_basename (path);
+
+  if (read_only && version < latest)
+    {
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_FAILED,
+                   _("“%s” was saved by an older version of Annex (workspace format %d); open "
+                     "it for writing once to update it"), name, version);
+      return NULL;
+    }
+
+  if (!read_only && !check_file_writable (path, error))
+    return NULL;
+
+  if (read_only && !exists_with_suffix (path, "-wal") &&
+      (!is_directory_writable (path) || g_access (path, W_OK) != 0))
+    {
+      /* Nobody has the workspace open for writing (that keeps a -wal file), and we could not
+       * clean up the -wal/-shm files a read-only connection would leave (nor create them, in a
+       * read-only folder): read the file as it is. */
+      g_autofree char *uri = build_immutable_uri (path);
+
+      rc = sqlite3_open_v2 (uri, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+      if (rc != SQLITE_OK)
+        {
+          g_autofree char *context = g_strdup_printf (_("Could not open “%s”"), name);
+
+          annex_store_set_error_from_sqlite (error, handle, rc, context);
+          sqlite3_close (handle);
+          return NULL;
+        }
+    }
+  else
+    {
+      /* A reader of a file it could write opens it read-write with query_only: the same
+       * guarantee for its own statements, and when it is the last connection to close, SQLite
+       * removes the -wal/-shm files, which it never does for a read-only connection. */
+      handle = open_handle (path, read_only && g_access (path, W_OK) != 0, error);
+      if (handle == NULL)
+        return NULL;
+    }
+
+  self = database_new (path, handle, read_only);
+  if (!configure_connection (self, error))
+    return NULL;
+
+  /* The authoritative version, read through this connection. */
+  if (!query_int (self->handle, "PRAGMA user_version", &current, &rc))
+    {
+      g_autofree char *context = g_strdup_printf (_("Could not open “%s”"), name);
+
+      annex_store_set_error_from_sqlite (error, self->handle, rc, context);
+      return NULL;
+    }
+  if (current > latest)
+    {
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Annex (workspace format %d; this "
+                     "version reads up to %d). Update Annex to open it."),
+                   name, (int) MIN (current, G_MAXINT), latest);
+      return NULL;
+    }
+  self->schema_version = (int) current;
+
+  if (!read_only)
+    {
+      if (self->schema_version < latest && !upgrade (self, error))
+        return NULL;
+
+      if (!set_journal_mode (self, "wal", error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * annex_database_get_path:
+ * @self: a #AnnexDatabase
+ *
+ * Returns: the workspace file
+ */
+const char *
+annex_database_get_path (AnnexDatabase *self)
+{
+  g_return_val_if_fail (ANNEX_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * annex_database_is_read_only:
+ * @self: a #AnnexDatabase
+ *
+ * Returns: whether @self was opened for reading only
+ */
+gboolean
+annex_database_is_read_only (AnnexDatabase *self)
+{
+  g_return_val_if_fail (ANNEX_IS_DATABASE (self), TRUE);
+
+  return self->read_only;
+}
+
+/**
+ * annex_database_get_schema_version:
+ * @self: a #AnnexDatabase
+ *
+ * Returns: the workspace format of the open file
+ */
+int
+annex_database_get_schema_version (AnnexDatabase *self)
+{
+  g_return_val_if_fail (ANNEX_IS_DATABASE (self), 0);
+
+  return self->schema_version;
+}
+
+/**
+ * annex_database_get_handle:
+ * @self: a #AnnexDatabase
+ *
+ * Returns: (nullable): the connection, %NULL once closed
+ */
+sqlite3 *
+annex_database_get_handle (AnnexDatabase *self)
+{
+  g_return_val_if_fail (ANNEX_IS_DATABASE (self), NULL);
+
+  return self->handle;
+}
+
+/**
+ * annex_database_prepare:
+ * @self: a #AnnexDatabase
+ * @sql: one SQL statement
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer none): the cached statement, reset, bindings cleared; or %NULL
+ */
+sqlite3_stmt *
+annex_database_prepare (AnnexDatabase  *self,
+                        const char     *sql,
+                        GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ANNEX_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      annex_store_set_error_from_sqlite (error, self->handle, rc,
+                                         _("Could not prepare a query on the workspace"));
+      return NULL;
+    }
+  if (stmt == NULL)
+    {
+      g_set_error_literal (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_INVALID,
+                           _("Could not prepare a query on the workspace: it is empty"));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+/**
+ * annex_database_step_done:
+ * @self: a #AnnexDatabase
+ * @stmt: a statement of @self
+ * @error: return location for a #GError
+ *
+ * Runs @stmt to its end, ignoring rows, and resets it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+annex_database_step_done (AnnexDatabase  *self,
+                          sqlite3_stmt   *stmt,
+                          GError        **error)
+{
+  int rc;
+
+  g_return_val_if_fail (ANNEX_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (stmt != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_open (self, error))
+    return FALSE;
+
+  do
+    rc = sqlite3_step (stmt);
+  while (rc == SQLITE_ROW);
+
+  if (rc != SQLITE_DONE)
+    {
+      annex_store_set_error_from_sqlite (error, self->handle, rc,
+                                         _("The workspace could not be updated"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
+ * annex_database_exec:
+ * @self: a #AnnexDatabase
+ * @sql: SQL without parameters, possibly several statements
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+annex_database_exec (AnnexDatabase  *self,
+                     const char     *sql,
+                     GError        **error)
+{
+  int rc;
+
+  g_return_val_if_fail (ANNEX_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_open (self, error))
+    return FALSE;
+
+  rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      annex_store_set_error_from_sqlite (error, self->handle, rc,
+                                         _("The workspace could not be updated"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+clear_changed_tables (AnnexDatabase *self)
+{
+  g_array_set_size (self->changed_tables, 0);
+}
+
+static void
+emit_changed (AnnexDatabase *self)
+{
+  g_autoptr(GArray) tables = NULL;
+
+  if (self->changed_tables->len == 0)
+    return;
+
+  /* Handlers may start transactions of their own: hand them a clean state. */
+  tables = g_steal_pointer (&self->changed_tables);
+  self->changed_tables = g_array_new (FALSE, FALSE, sizeof (GQuark));
+
+  g_object_ref (self);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      GQuark table = g_array_index (tables, GQuark, i);
+
+      g_signal_emit (self, signals[CHANGED], table, g_quark_to_string (table));
+    }
+  g_object_unref (self);
+}
+
+/* Ends the outermost transaction with a ROLLBACK. */
+static void
+rollback_outermost (AnnexDatabase *self)
+{
+  /* SQLite may have rolled back already by itself (after SQLITE_FULL, an I/O error…). */
+  if (self->handle != NULL && !sqlite3_get_autocommit (self->handle))
+    {
+      int rc = sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+
+      if (rc != SQLITE_OK)
+        g_debug ("ROLLBACK failed: %s", sqlite3_errmsg (self->handle));
+    }
+
+  self->rolled_back = FALSE;
+  clear_changed_tables (self);
+}
+
+/**
+ * annex_database_begin:
+ * @self: a #AnnexDatabase
+ * @error: return location for a #GError
+ *
+ * Starts a transaction, or a nested level of the current one: BEGIN IMMEDIATE, or a deferred
+ * BEGIN (a read snapshot) on a read-only connection.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+annex_database_begin (AnnexDatabase  *self,
+                      GError        **error)
+{
+  int rc;
+
+  g_return_val_if_fail (ANNEX_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_open (self, error))
+    return FALSE;
+
+  if (self->depth > 0)
+    {
+      self->depth++;
+      return TRUE;
+    }
+
+  /* A writer takes the write lock at once (no deadlock-prone upgrade later); a reader gets a
+   * consistent snapshot for its queries. */
+  rc = sqlite3_exec (self->handle, self->read_only ? "BEGIN" : "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      annex_store_set_error_from_sqlite (error, self->handle, rc,
+                                         _("Could not start a change to the workspace"));
+      return FALSE;
+    }
+
+  self->depth = 1;
+  self->rolled_back = FALSE;
+  clear_changed_tables (self);
+  return TRUE;
+}
+
+/**
+ * annex_database_commit:
+ * @self: a #AnnexDatabase
+ * @error: return location for a #GError
+ *
+ * Ends one level of the current transaction. The outermost level commits, unless a level
+ * rolled back: then the whole transaction is rolled back and this returns %FALSE. An inner level
+ * also returns %FALSE once the transaction is bound to roll back.
+ *
+ * Returns: %TRUE when the changes are (or, at an inner level, will be) kept
+ */
+gboolean
+annex_database_commit (AnnexDatabase  *self,
+                       GError        **error)
+{
+  int rc;
+
+  g_return_val_if_fail (ANNEX_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  self->depth--;
+
+  if (self->depth > 0)
+    {
+      if (self->rolled_back)
+        {
+          g_set_error_literal (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_FAILED,
+                               _("The change was cancelled and nothing was saved"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (self->rolled_back || self->handle == NULL)
+    {
+      rollback_outermost (self);
+      g_set_error_literal (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_FAILED,
+                           _("The change was cancelled and nothing was saved"));
+      return FALSE;
+    }
+
+  if (sqlite3_get_autocommit (self->handle))
+    {
+      /* SQLite ended the transaction itself after an error. */
+      rollback_outermost (self);
+      g_set_error_literal (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_FAILED,
+                           _("The change failed and nothing was saved"));
+      return FALSE;
+    }
+
+  rc = sqlite3_exec (self->handle, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      annex_store_set_error_from_sqlite (error, self->handle, rc,
+                                         _("Could not save the change"));
+      rollback_outermost (self);
+      return FALSE;
+    }
+
+  emit_changed (self);
+  return TRUE;
+}
+
+/**
+ * annex_database_rollback:
+ * @self: a #AnnexDatabase
+ *
+ * Ends one level of the current transaction and dooms the whole of it: the outermost level
+ * rolls back (now, or at its commit).
+ */
+void
+annex_database_rollback (AnnexDatabase *self)
+{
+  g_return_if_fail (ANNEX_IS_DATABASE (self));
+  g_return_if_fail (self->depth > 0);
+
+  self->depth--;
+  self->rolled_back = TRUE;
+
+  if (self->depth == 0)
+    rollback_outermost (self);
+}
+
+/**
+ * annex_database_in_transaction:
+ * @self: a #AnnexDatabase
+ *
+ * Returns: whether a transaction is open
+ */
+gboolean
+annex_database_in_transaction (AnnexDatabase *self)
+{
+  g_return_val_if_fail (ANNEX_IS_DATABASE (self), FALSE);
+
+  return self->depth > 0;
+}
+
+/**
+ * annex_database_mark_changed:
+ * @self: a #AnnexDatabase
+ * @table: a table written in the current transaction
+ *
+ * Makes the commit of the current transaction emit "changed::@table". Outside a transaction
+ * the signal is emitted at once.
+ */
+void
+annex_database_mark_changed (AnnexDatabase *self,
+                             const char    *table)
+{
+  GQuark quark;
+
+  g_return_if_fail (ANNEX_IS_DATABASE (self));
+  g_return_if_fail (table != NULL);
+
+  quark = g_quark_from_string (table);
+  for (guint i = 0; i < self->changed_tables->len; i++)
+    {
+      if (g_array_index (self->changed_tables, GQuark, i) == quark)
+        return;
+    }
+  g_array_append_val (self->changed_tables, quark);
+
+  if (self->depth == 0)
+    emit_changed (self);
+}
+
+static gboolean
+read_setting (AnnexDatabase  *self,
+              const char     *key,
+              char          **out_value,
+              GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *out_value = NULL;
+
+  stmt = annex_database_prepare (self, "SELECT value FROM workspace WHERE key = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    annex_store_set_error_from_sqlite (error, self->handle, rc,
+                                       _("Could not read the workspace’s settings"));
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+/**
+ * annex_database_dup_setting:
+ * @self: a #AnnexDatabase
+ * @key: a setting
+ *
+ * Returns: (transfer full) (nullable): the value of @key, %NULL when unset or unreadable
+ */
+char *
+annex_database_dup_setting (AnnexDatabase *self,
+                            const char    *key)
+{
+  g_autoptr(GError) error = NULL;
+  char *value = NULL;
+
+  g_return_val_if_fail (ANNEX_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!read_setting (self, key, &value, &error))
+    g_debug ("Could not read setting %s: %s", key, error->message);
+
+  return value;
+}
+
+/**
+ * annex_database_set_setting:
+ * @self: a #AnnexDatabase
+ * @key: a setting, not one that the store keeps itself ("history-head", "history-count")
+ * @value: (nullable): its new value; %NULL removes the setting
+ * @error: return location for a #GError
+ *
+ * Stores @value and records the change in the history (table "workspace", record 0, before and
+ * after as {"key":…,"value":…}), in its own transaction or the current one. Nothing is written
+ * when the value does not change.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+annex_database_set_setting (AnnexDatabase  *self,
+                            const char     *key,
+                            const char     *value,
+                            GError        **error)
+{
+  static const char * const json_keys[] = { "key", "value" };
+  g_autofree char *old_value = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AnnexChangeKind kind;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ANNEX_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (key != NULL && *key != '\0', FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (is_reserved_setting (key))
+    {
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_INVALID,
+                   _("The setting “%s” is kept by Annex itself"), key);
+      return FALSE;
+    }
+
+  if (!check_writable_connection (self, error))
+    return FALSE;
+
+  if (!annex_database_begin (self, error))
+    return FALSE;
+
+  if (!read_setting (self, key, &old_value, error))
+    goto failed;
+
+  if (g_strcmp0 (old_value, value) == 0)
+    return annex_database_commit (self, error);
+
+  if (value != NULL)
+    {
+      stmt = annex_database_prepare (self,
+                                     "INSERT INTO workspace (key, value) VALUES (?1, ?2) "
+                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                     error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+    }
+  else
+    {
+      stmt = annex_database_prepare (self, "DELETE FROM workspace WHERE key = ?1", error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+    }
+  if (!annex_database_step_done (self, stmt, error))
+    goto failed;
+
+  if (old_value != NULL)
+    {
+      const char *pair[] = { key, old_value };
+
+      before = annex_change_log_json_object (json_keys, pair, 2);
+    }
+  if (value != NULL)
+    {
+      const char *pair[] = { key, value };
+
+      after = annex_change_log_json_object (json_keys, pair, 2);
+    }
+  if (old_value == NULL)
+    kind = ANNEX_CHANGE_INSERT;
+  else if (value == NULL)
+    kind = ANNEX_CHANGE_DELETE;
+  else
+    kind = ANNEX_CHANGE_UPDATE;
+
+  if (!annex_change_log_append (self, "workspace", 0, kind, before, after, error))
+    goto failed;
+
+  annex_database_mark_changed (self, "workspace");
+  return annex_database_commit (self, error);
+
+failed:
+  annex_database_rollback (self);
+  return FALSE;
+}
+
+/**
+ * annex_database_dup_organization:
+ * @self: a #AnnexDatabase
+ *
+ * Returns: (transfer full) (nullable): the organization's name
+ */
+char *
+annex_database_dup_organization (AnnexDatabase *self)
+{
+  g_return_val_if_fail (ANNEX_IS_DATABASE (self), NULL);
+
+  return annex_database_dup_setting (self, "organization");
+}
+
+/**
+ * annex_database_get_register_tables:
+ *
+ * Returns: (transfer none): the register tables, %NULL-terminated
+ */
+const char * const *
+annex_database_get_register_tables (void)
+{
+  return register_tables;
+}
+
+/**
+ * annex_database_count_rows:
+ * @self: a #AnnexDatabase
+ * @table: one of annex_database_get_register_tables()
+ * @error: return location for a #GError
+ *
+ * Returns: the number of rows, or -1 on error
+ */
+gint64
+annex_database_count_rows (AnnexDatabase  *self,
+                           const char     *table,
+                           GError        **error)
+{
+  g_autofree char *sql = NULL;
+  const char *known = NULL;
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+  int rc;
+
+  g_return_val_if_fail (ANNEX_IS_DATABASE (self), -1);
+  g_return_val_if_fail (table != NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  for (guint i = 0; register_tables[i] != NULL; i++)
+    {
+      if (strcmp (register_tables[i], table) == 0)
+        known = register_tables[i];
+    }
+  if (known == NULL)
+    {
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_INVALID,
+                   _("“%s” is not a register of the workspace"), table);
+      return -1;
+    }
+
+  /* The table name comes from the static list above, never from the caller's string. */
+  sql = g_strdup_printf ("SELECT count(*) FROM %s", known);
+  stmt = annex_database_prepare (self, sql, error);
+  if (stmt == NULL)
+    return -1;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    annex_store_set_error_from_sqlite (error, self->handle, rc,
+                                       _("Could not count the records"));
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+/**
+ * annex_database_backup:
+ * @self: a #AnnexDatabase
+ * @dest_path: the copy to write (replaced if it exists)
+ * @error: return location for a #GError
+ *
+ * Writes a consistent, self-contained copy of the workspace (see the header). Refused while a
+ * transaction is open (the copy would hold uncommitted changes).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+annex_database_backup (AnnexDatabase  *self,
+                       const char     *dest_path,
+                       GError        **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *context = NULL;
+  g_autofree char *tmp_path = NULL;
+  GStatBuf source_st, dest_st;
+  sqlite3_backup *backup;
+  sqlite3 *dest = NULL;
+  int fd;
+  int rc;
+
+  g_return_val_if_fail (ANNEX_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_open (self, error))
+    return FALSE;
+
+  name = g_filename_display_basename (dest_path);
+  context = g_strdup_printf (_("Could not write a copy to “%s”"), name);
+
+  if (self->depth > 0)
+    {
+      g_set_error_literal (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_INVALID,
+                           _("The workspace cannot be copied while a change is in progress"));
+      return FALSE;
+    }
+
+  if (g_stat (self->path, &source_st) == 0 && g_stat (dest_path, &dest_st) == 0 &&
+      source_st.st_dev == dest_st.st_dev && source_st.st_ino == dest_st.st_ino)
+    {
+      g_set_error_literal (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_INVALID,
+                           _("The workspace cannot be copied over itself"));
+      return FALSE;
+    }
+
+  tmp_path = g_strconcat (dest_path, ".tmp-XXXXXX", NULL);
+  fd = g_mkstemp (tmp_path);
+  if (fd < 0)
+    {
+      set_error_from_errno (error, errno, context);
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      annex_store_set_error_from_sqlite (error, dest, rc, context);
+      goto failed;
+    }
+  sqlite3_extended_result_codes (dest, 1);
+
+  backup = sqlite3_backup_init (dest, "main", self->handle, "main");
+  if (backup == NULL)
+    {
+      annex_store_set_error_from_sqlite (error, dest, sqlite3_extended_errcode (dest), context);
+      goto failed;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      /* A failure can come from either side; report the destination's when it has one. */
+      if (sqlite3_extended_errcode (dest) != SQLITE_OK)
+        annex_store_set_error_from_sqlite (error, dest, rc, context);
+      else
+        annex_store_set_error_from_sqlite (error, self->handle, rc, context);
+      goto failed;
+    }
+
+  /* The copy carries the source's WAL flag in its header: make it a single self-contained
+   * file. */
+  {
+    g_autofree char *mode = NULL;
+
+    if (!query_text (dest, "PRAGMA journal_mode = DELETE", &mode, &rc))
+      {
+        annex_store_set_error_from_sqlite (error, dest, rc, context);
+        goto failed;
+      }
+    if (g_strcmp0 (mode, "delete") != 0)
+      {
+        g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_FAILED,
+                     _("%s: the copy is still in journal mode “%s”"), context,
+                     mode != NULL ? mode : "");
+        goto failed;
+      }
+  }
+
+  rc = sqlite3_close (dest);
+  dest = NULL;
+  if (rc != SQLITE_OK)
+    {
+      annex_store_set_error_from_sqlite (error, NULL, rc, context);
+      goto failed;
+    }
+
+  if (!sync_file (tmp_path, error))
+    goto failed;
+
+  /* Companions of a file previously at @dest_path would be taken for the new one's. */
+  {
+    static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *p = g_strconcat (dest_path, suffixes[i], NULL);
+
+        g_unlink (p);
+      }
+  }
+
+  if (g_rename (tmp_path, dest_path) != 0)
+    {
+      set_error_from_errno (error, errno, context);
+      goto failed;
+    }
+  sync_directory_of (dest_path);
+
+  return TRUE;
+
+failed:
+  if (dest != NULL)
+    sqlite3_close (dest);
+  unlink_with_companions (tmp_path);
+  return FALSE;
+}
+
+/**
+ * annex_database_close:
+ * @self: a #AnnexDatabase
+ *
+ * Closes the connection: an open transaction is rolled back, the cached statements are
+ * finalized and, when writable, the WAL is checkpointed into the main file first.
+ */
+void
+annex_database_close (AnnexDatabase *self)
+{
+  g_return_if_fail (ANNEX_IS_DATABASE (self));
+
+  if (self->handle == NULL)
+    return;
+
+  if (self->depth > 0)
+    {
+      g_debug ("Closing %s inside a transaction: rolled back", self->path);
+      self->depth = 0;
+      rollback_outermost (self);
+    }
+
+  g_hash_table_remove_all (self->statements);
+
+  if (!self->read_only)
+    {
+      int rc = sqlite3_wal_checkpoint_v2 (self->handle, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+                                          NULL, NULL);
+
+      if (rc != SQLITE_OK)
+        g_debug ("Checkpoint of %s failed: %s", self->path, sqlite3_errmsg (self->handle));
+    }
+
+  sqlite3_close_v2 (self->handle);
+  self->handle = NULL;
+}
+
+/* Private API */
+
+char *
+_annex_database_dup_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+gboolean
+_annex_database_create_at_version (const char  *path,
+                                   const char  *organization,
+                                   int          version,
+                                   GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (organization != NULL, FALSE);
+  g_return_val_if_fail (version >= 1 && version <= annex_database_get_latest_version (), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return create_file (path, organization, version, error);
+}
+
+void
+_annex_database_set_extra_migrations_for_testing (const char * const *sql_steps)
+{
+  g_clear_pointer (&extra_migrations, g_strfreev);
+  if (sql_steps != NULL && sql_steps[0] != NULL)
+    extra_migrations = g_strdupv ((char **) sql_steps);
+}

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* annex-store-error.c: the ANNEX_STORE_ERROR domain and the mapping from SQLite result codes. */
+
+#define G_LOG_DOMAIN "annex-store-error"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "annex-store-error.h"
+
+G_DEFINE_QUARK (annex-store-error-quark, annex_store_error)
+
+/**
+ * annex_store_error_from_sqlite_code:
+ * @rc: an SQLite result code, primary or extended
+ *
+ * Maps @rc to the matching #AnnexStoreError. SQLITE_CANTOPEN maps to
+ * %ANNEX_STORE_ERROR_FAILED here: only the caller knows whether the folder was not writable
+ * (it then reports %ANNEX_STORE_ERROR_READ_ONLY itself).
+ *
+ * Returns: the error code
+ */
+AnnexStoreError
+annex_store_error_from_sqlite_code (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      return ANNEX_STORE_ERROR_NOT_SQLITE;
+
+    case SQLITE_CORRUPT:
+      return ANNEX_STORE_ERROR_CORRUPT;
+
+    case SQLITE_CONSTRAINT:
+      return ANNEX_STORE_ERROR_CONSTRAINT;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return ANNEX_STORE_ERROR_READ_ONLY;
+
+    case SQLITE_FULL:
+      return ANNEX_STORE_ERROR_FULL;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return ANNEX_STORE_ERROR_BUSY;
+
+    default:
+      return ANNEX_STORE_ERROR_FAILED;
+    }
+}
+
+/**
+ * annex_store_set_error_from_sqlite:
+ * @error: return location for a #GError, or %NULL
+ * @db: (nullable): the connection that failed, for its message
+ * @rc: the SQLite result code
+ * @context: a short human phrase, e.g. "Could not save the action"
+ *
+ * Sets @error to "<context>: <SQLite's message>" in the %ANNEX_STORE_ERROR domain. When @db's
+ * last error is not @rc (the message would describe another failure), SQLite's generic text
+ * for @rc is used instead.
+ */
+void
+annex_store_set_error_from_sqlite (GError     **error,
+                                   sqlite3     *db,
+                                   int          rc,
+                                   const char  *context)
+{
+  const char *detail = NULL;
+
+  if (error == NULL)
+    return;
+
+  if (db != NULL && (sqlite3_extended_errcode (db) & 0xff) == (rc & 0xff))
+    detail = sqlite3_errmsg (db);
+  if (detail == NULL || *detail == '\0')
+    detail = sqlite3_errstr (rc);
+
+  if (context == NULL || *context == '\0')
+    context = _("The workspace could not be used");
+
+  g_set_error (error, ANNEX_STORE_ERROR, annex_store_error_from_sqlite_code (rc),
+               /* Translators: the first %s is what failed, the second SQLite's message */
+               _("%s: %s"), context, detail);
+}

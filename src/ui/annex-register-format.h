@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* annex-register-format.h: pure "values → text" functions behind the register page and the record
+ * editor (dates, counts, reference order, change summaries), kept free of widgets so that they are
+ * tested headless. */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "annex-field.h"
+
+G_BEGIN_DECLS
+
+/* "2026-03-05" → "5 Mar 2026" in the user's language; NULL when @iso_date is NULL, empty or not a
+ * valid calendar date. */
+char      *annex_format_date                (const char       *iso_date);
+
+/* An ISO 8601 timestamp ("2026-11-28T06:29:31.123456Z") → "28 Nov 2026, 06:29" in @tz (NULL: the
+ * local time zone); NULL when it cannot be parsed. */
+char      *annex_format_timestamp           (const char       *iso8601,
+                                             GTimeZone        *tz);
+
+/* The count beside the search entry: "12 of 40". */
+char      *annex_format_count               (guint             n_shown,
+                                             guint             n_total);
+
+/* Natural order of references, so that "A-002" < "A-010" and "A-9" < "A-10": runs of digits
+ * compare by value, everything else by (ASCII case-insensitive) character. NULL sorts first. */
+int        annex_format_compare_references  (const char       *a,
+                                             const char       *b);
+
+/* The text a list cell or summary shows for @value of @field: a CHOICE's translated label, a DATE
+ * formatted with annex_format_date(), an INT in decimal, a BOOL as "Yes"/"No", text as is. Empty
+ * values give "". */
+char      *annex_format_field_value         (const AnnexField *field,
+                                             const GValue     *value);
+
+/* The "Overdue since …" tooltip for a record due on @iso_due. */
+char      *annex_format_overdue_tooltip     (const char       *iso_due);
+
+/* One line per field whose value differs between the JSON objects @before_json and @after_json
+ * (keyed by column, as in the change history), in field-table order: "Status: Open → Done".
+ * Long text fields give "Description changed". Unknown keys are skipped. Returns an empty
+ * vector when either side is missing or not a JSON object. */
+char     **annex_format_change_lines        (const AnnexField *fields,
+                                             guint             n_fields,
+                                             const char       *before_json,
+                                             const char       *after_json);
+
+/* Texts derived from a register page's title ("Actions") when the page was not given its own:
+ * "Search actions…", "No Actions Yet". */
+char      *annex_format_search_placeholder  (const char       *title);
+char      *annex_format_empty_title         (const char       *title);
+
+G_END_DECLS

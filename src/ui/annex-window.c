@@ -1,0 +1,1222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* annex-window.c: the main window: the welcome screen or an open workspace (sidebar of views and
+ * their content in a leaflet), the workspace operations and their dialogs, and the window state
+ * kept in GSettings. */
+
+#define G_LOG_DOMAIN "annex-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "annex-action.h"
+#include "annex-application.h"
+#include "annex-register-page.h"
+#include "annex-welcome-page.h"
+#include "annex-window.h"
+
+struct _AnnexWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AnnexWelcomePage     *welcome_page;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_box;
+  GtkWidget            *content_box;
+  AdwWindowTitle       *sidebar_title;
+  AdwWindowTitle       *view_title;
+  GtkListBox           *sidebar_list;
+  GtkStack             *view_stack;
+  AnnexRegisterPage    *actions_page;
+
+  /* owned */
+  GSettings            *settings;
+  AnnexWorkspaceList   *workspace_list;
+  AnnexDatabase        *database;
+  AnnexRegister        *action_register;
+  GCancellable         *cancellable;
+  char                 *organization;
+};
+
+G_DEFINE_FINAL_TYPE (AnnexWindow, annex_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_WORKSPACE_LIST,
+  PROP_DATABASE,
+  PROP_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* In sidebar order; the rows of the sidebar and the pages of the view stack in the .ui follow it
+ * (the row at index i shows view_names[i]). */
+static const char * const view_names[] = {
+  "overview",
+  "context",
+  "risks",
+  "controls",
+  "objectives",
+  "audits",
+  "reviews",
+  "improvement",
+  "actions",
+  NULL
+};
+
+#define WORKSPACE_FILE_MIME_TYPE "application/x-annex-workspace"
+
+/* Auxiliary functions */
+
+static int
+view_index (const char *name)
+{
+  for (int i = 0; view_names[i] != NULL; i++)
+    {
+      if (g_strcmp0 (view_names[i], name) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
+static void
+show_error_dialog (AnnexWindow *self,
+                   const char  *heading,
+                   const char  *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void add_toast_printf (AnnexWindow *self,
+                              const char  *format,
+                              ...) G_GNUC_PRINTF (2, 3);
+
+/* A toast with a printf-style title; the arguments are escaped (toast titles are markup). */
+static void
+add_toast_printf (AnnexWindow *self,
+                  const char  *format,
+                  ...)
+{
+  g_autofree char *title = NULL;
+  va_list args;
+
+  va_start (args, format);
+  title = g_markup_vprintf_escaped (format, args);
+  va_end (args);
+
+  annex_window_add_toast (self, adw_toast_new (title));
+}
+
+/* The window of this application that has @path open, if any. */
+static AnnexWindow *
+find_window_with_workspace (AnnexWindow *self,
+                            const char  *path)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GList *windows;
+
+  if (self->database != NULL && g_strcmp0 (annex_database_get_path (self->database), path) == 0)
+    return self;
+
+  if (app == NULL)
+    return NULL;
+
+  windows = gtk_application_get_windows (app);
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      AnnexWindow *window = l->data;
+
+      if (ANNEX_IS_WINDOW (window) && window->database != NULL &&
+          g_strcmp0 (annex_database_get_path (window->database), path) == 0)
+        return window;
+    }
+
+  return NULL;
+}
+
+static AnnexWorkspace *
+lookup_workspace (AnnexWindow *self,
+                  const char  *path)
+{
+  AnnexWorkspace *workspace = annex_workspace_list_find_by_path (self->workspace_list, path);
+
+  if (workspace == NULL)
+    show_error_dialog (self, _("Workspace Not Found"),
+                       _("The workspace is no longer in the workspace folder."));
+
+  return workspace;
+}
+
+static void
+update_title (AnnexWindow *self)
+{
+  if (self->organization != NULL)
+    {
+      /* Translators: the window title, %s is the organization of the open workspace */
+      g_autofree char *title = g_strdup_printf (_("%s — Annex"), self->organization);
+
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+  else
+    gtk_window_set_title (GTK_WINDOW (self), "Annex");
+
+  adw_window_title_set_title (self->sidebar_title, self->organization);
+}
+
+static void
+update_actions (AnnexWindow *self)
+{
+  static const char * const workspace_actions[] = { "export-workspace", "close-workspace" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (workspace_actions); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), workspace_actions[i]);
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->database != NULL);
+    }
+}
+
+static void
+refresh_workspace_list (AnnexWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->workspace_list == NULL)
+    return;
+
+  if (!annex_workspace_list_refresh (self->workspace_list, &error))
+    add_toast_printf (self, _("Could not read the workspace folder: %s"), error->message);
+}
+
+/* Forgets the open workspace without changing the page shown. */
+static void
+clear_workspace (AnnexWindow *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->actions_page != NULL)
+    annex_register_page_set_register (self->actions_page, NULL);
+  g_clear_object (&self->action_register);
+
+  if (self->database != NULL)
+    annex_database_close (self->database);
+  g_clear_object (&self->database);
+
+  g_clear_pointer (&self->organization, g_free);
+}
+
+static void
+save_window_state (AnnexWindow *self)
+{
+  int width, height;
+
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      if (width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static void
+restore_window_state (AnnexWindow *self)
+{
+  g_autofree char *view = g_settings_get_string (self->settings, "last-view");
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  if (annex_window_is_view_name (view))
+    gtk_stack_set_visible_child_name (self->view_stack, view);
+}
+
+static void
+open_path_or_show_error (AnnexWindow *self,
+                         const char  *path,
+                         const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!annex_window_open_workspace (self, path, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      show_error_dialog (self, heading, error->message);
+    }
+}
+
+static GtkFileFilter *
+create_workspace_file_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Annex Workspaces"));
+  gtk_file_filter_add_pattern (filter, "*.isms");
+  gtk_file_filter_add_mime_type (filter, WORKSPACE_FILE_MIME_TYPE);
+
+  return filter;
+}
+
+/* Signal callbacks */
+
+static void
+on_actions_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(AnnexWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!annex_register_load_finish (ANNEX_REGISTER (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      ANNEX_REGISTER (source) == self->action_register)
+    add_toast_printf (self, _("Could not load the actions: %s"), error->message);
+}
+
+static void
+on_register_page_add_toast_cb (AnnexWindow *self,
+                               AdwToast    *toast,
+                               GtkWidget   *page)
+{
+  /* The page only lends the toast for the emission (annex-register-page.h). */
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+static void
+on_view_stack_visible_child_changed_cb (AnnexWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->view_stack);
+  GtkWidget *child = gtk_stack_get_visible_child (self->view_stack);
+  int index = view_index (name);
+  GtkListBoxRow *row;
+
+  if (child == NULL || index < 0 || self->settings == NULL)
+    return;
+
+  adw_window_title_set_title (self->view_title,
+                              gtk_stack_page_get_title (gtk_stack_get_page (self->view_stack,
+                                                                            child)));
+
+  row = gtk_list_box_get_row_at_index (self->sidebar_list, index);
+  if (row != NULL && gtk_list_box_get_selection_mode (self->sidebar_list) != GTK_SELECTION_NONE &&
+      gtk_list_box_get_selected_row (self->sidebar_list) != row)
+    gtk_list_box_select_row (self->sidebar_list, row);
+
+  g_settings_set_string (self->settings, "last-view", name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+static void
+on_sidebar_list_row_selected_cb (AnnexWindow   *self,
+                                 GtkListBoxRow *row)
+{
+  if (row != NULL)
+    gtk_stack_set_visible_child_name (self->view_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+on_sidebar_list_row_activated_cb (AnnexWindow   *self,
+                                  GtkListBoxRow *row)
+{
+  gtk_stack_set_visible_child_name (self->view_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+on_back_button_clicked_cb (AnnexWindow *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
+}
+
+/* Folded, the sidebar is a list to pick from (no row stays highlighted); unfolded, it shows
+ * the current view. */
+static void
+on_leaflet_folded_changed_cb (AnnexWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  /* The empty states of the views get the smaller icon on a narrow window. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!ADW_IS_STATUS_PAGE (child))
+        continue;
+
+      if (folded)
+        gtk_widget_add_css_class (child, "compact");
+      else
+        gtk_widget_remove_css_class (child, "compact");
+    }
+
+  if (folded)
+    gtk_list_box_set_selection_mode (self->sidebar_list, GTK_SELECTION_NONE);
+  else
+    {
+      int index = view_index (gtk_stack_get_visible_child_name (self->view_stack));
+
+      gtk_list_box_set_selection_mode (self->sidebar_list, GTK_SELECTION_BROWSE);
+      if (index >= 0)
+        gtk_list_box_select_row (self->sidebar_list,
+                                 gtk_list_box_get_row_at_index (self->sidebar_list, index));
+    }
+}
+
+static void
+on_name_entry_changed_cb (GtkEditable      *entry,
+                          AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "apply", name[0] != '\0');
+}
+
+/* The organization name typed into a dialog of create_name_dialog (), stripped. */
+static char *
+dup_dialog_name (AdwMessageDialog *dialog)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "name-entry");
+
+  return g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+}
+
+static void
+on_new_dialog_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           AnnexWindow      *self)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  AnnexWorkspace *workspace;
+
+  if (g_strcmp0 (response, "apply") != 0)
+    return;
+
+  name = dup_dialog_name (dialog);
+  workspace = annex_workspace_list_create (self->workspace_list, name, &error);
+  if (workspace == NULL)
+    {
+      show_error_dialog (self, _("Could Not Create the Workspace"), error->message);
+      return;
+    }
+
+  open_path_or_show_error (self, annex_workspace_get_path (workspace), name);
+}
+
+static void
+on_rename_dialog_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              AnnexWindow      *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "workspace-path");
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  AnnexWorkspace *workspace;
+
+  if (g_strcmp0 (response, "apply") != 0)
+    return;
+
+  workspace = lookup_workspace (self, path);
+  if (workspace == NULL)
+    return;
+
+  name = dup_dialog_name (dialog);
+  if (!annex_workspace_list_rename (self->workspace_list, workspace, name, &error))
+    show_error_dialog (self, _("Could Not Rename the Workspace"), error->message);
+}
+
+static void
+on_delete_dialog_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              AnnexWindow      *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "workspace-path");
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  AnnexWorkspace *workspace;
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+
+  workspace = lookup_workspace (self, path);
+  if (workspace == NULL)
+    return;
+
+  if (find_window_with_workspace (self, path) != NULL)
+    {
+      show_error_dialog (self, _("Could Not Delete the Workspace"),
+                         _("The workspace is open in another window. Close it there first."));
+      return;
+    }
+
+  name = g_strdup (annex_workspace_get_name (workspace));
+  if (!annex_workspace_list_delete (self->workspace_list, workspace, &error))
+    {
+      show_error_dialog (self, _("Could Not Delete the Workspace"), error->message);
+      return;
+    }
+
+  add_toast_printf (self, _("Deleted “%s”"), name);
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               AnnexWindow     *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (chooser), "workspace-path");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *dest_path = NULL;
+  g_autofree char *dest_name = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean exported;
+
+  gtk_native_dialog_destroy (chooser);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (file != NULL)
+    {
+      dest_path = g_file_get_path (file);
+      dest_name = g_file_get_basename (file);
+    }
+
+  if (dest_path == NULL)
+    goto out;
+
+  if (g_strcmp0 (dest_path, path) == 0)
+    {
+      show_error_dialog (self, _("Could Not Export the Workspace"),
+                         _("A workspace cannot be exported onto itself. Choose another file."));
+      goto out;
+    }
+
+  if (self->database != NULL && g_strcmp0 (annex_database_get_path (self->database), path) == 0)
+    {
+      /* The open workspace: a consistent copy through its own connection. */
+      exported = annex_database_backup (self->database, dest_path, &error);
+    }
+  else
+    {
+      AnnexWorkspace *workspace = lookup_workspace (self, path);
+
+      if (workspace == NULL)
+        goto out;
+
+      exported = annex_workspace_list_export (self->workspace_list, workspace, dest_path, &error);
+    }
+
+  if (exported)
+    add_toast_printf (self, _("Exported to %s"), dest_name);
+  else
+    show_error_dialog (self, _("Could Not Export the Workspace"), error->message);
+
+out:
+  g_object_unref (chooser);
+}
+
+static void
+on_import_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               AnnexWindow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  gtk_native_dialog_destroy (chooser);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (file != NULL)
+    annex_window_open_file (self, file);
+
+  g_object_unref (chooser);
+}
+
+/* Dialogs */
+
+/* A message dialog asking for an organization name: responses "cancel" and "apply" (enabled
+ * while the name is not empty). */
+static AdwMessageDialog *
+create_name_dialog (AnnexWindow *self,
+                    const char  *heading,
+                    const char  *body,
+                    const char  *apply_label,
+                    const char  *initial_name)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *list_box;
+  GtkWidget *entry;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+
+  entry = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Organization Name"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), initial_name != NULL ? initial_name : "");
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_name_entry_changed_cb), dialog, 0);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (entry), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "name-entry", entry);
+
+  list_box = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list_box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list_box, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list_box), entry);
+  adw_message_dialog_set_extra_child (dialog, list_box);
+
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "apply", apply_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  on_name_entry_changed_cb (GTK_EDITABLE (entry), dialog);
+
+  gtk_window_set_focus (GTK_WINDOW (dialog), entry);
+  return dialog;
+}
+
+static void
+show_export_chooser (AnnexWindow *self,
+                     const char  *path)
+{
+  g_autofree char *suggested_name = g_path_get_basename (path);
+  g_autoptr(GtkFileFilter) filter = create_workspace_file_filter ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export Workspace"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data_full (G_OBJECT (chooser), "workspace-path", g_strdup (path), g_free);
+
+  /* The chooser's reference is dropped in the response handler. */
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chooser_response_cb),
+                           self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Actions */
+
+static void
+open_workspace_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  AnnexWindow *self = ANNEX_WINDOW (user_data);
+  const char *path = g_variant_get_string (parameter, NULL);
+  AnnexWindow *other = find_window_with_workspace (self, path);
+  AnnexWorkspace *workspace;
+
+  if (other != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (other));
+      return;
+    }
+
+  workspace = annex_workspace_list_find_by_path (self->workspace_list, path);
+  if (workspace != NULL)
+    open_path_or_show_error (self, path, annex_workspace_get_name (workspace));
+  else
+    {
+      g_autofree char *name = g_path_get_basename (path);
+
+      open_path_or_show_error (self, path, name);
+    }
+}
+
+static void
+rename_workspace_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  AnnexWindow *self = ANNEX_WINDOW (user_data);
+  const char *path = g_variant_get_string (parameter, NULL);
+  AnnexWorkspace *workspace = lookup_workspace (self, path);
+  AdwMessageDialog *dialog;
+
+  if (workspace == NULL)
+    return;
+
+  dialog = create_name_dialog (self, _("Rename Workspace"),
+                               _("The organization whose information security management "
+                                 "system this workspace holds."),
+                               _("_Rename"), annex_workspace_get_name (workspace));
+  g_object_set_data_full (G_OBJECT (dialog), "workspace-path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+duplicate_workspace_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  AnnexWindow *self = ANNEX_WINDOW (user_data);
+  const char *path = g_variant_get_string (parameter, NULL);
+  AnnexWorkspace *workspace = lookup_workspace (self, path);
+  AnnexWorkspace *copy;
+  g_autoptr(GError) error = NULL;
+
+  if (workspace == NULL)
+    return;
+
+  copy = annex_workspace_list_duplicate (self->workspace_list, workspace, &error);
+  if (copy == NULL)
+    show_error_dialog (self, _("Could Not Duplicate the Workspace"), error->message);
+  else
+    add_toast_printf (self, _("Duplicated as “%s”"), annex_workspace_get_name (copy));
+}
+
+static void
+delete_workspace_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  AnnexWindow *self = ANNEX_WINDOW (user_data);
+  const char *path = g_variant_get_string (parameter, NULL);
+  AnnexWorkspace *workspace = lookup_workspace (self, path);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (workspace == NULL)
+    return;
+
+  heading = g_strdup_printf (_("Delete “%s”?"), annex_workspace_get_name (workspace));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("The workspace and its change history are deleted from "
+                                     "this computer. Export it first if you may need it "
+                                     "again."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "workspace-path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_listed_workspace_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  AnnexWindow *self = ANNEX_WINDOW (user_data);
+
+  show_export_chooser (self, g_variant_get_string (parameter, NULL));
+}
+
+static void
+export_workspace_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  AnnexWindow *self = ANNEX_WINDOW (user_data);
+
+  if (self->database != NULL)
+    show_export_chooser (self, annex_database_get_path (self->database));
+}
+
+static void
+close_workspace_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  annex_window_close_workspace (ANNEX_WINDOW (user_data));
+}
+
+static void
+show_view_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  annex_window_set_view (ANNEX_WINDOW (user_data), g_variant_get_string (parameter, NULL));
+}
+
+/* In the window's GActionMap ("win." with GtkApplicationWindow), so that they can be enabled
+ * and disabled. */
+static const GActionEntry win_actions[] = {
+  { "open-workspace", open_workspace_action, "s" },
+  { "rename-workspace", rename_workspace_action, "s" },
+  { "duplicate-workspace", duplicate_workspace_action, "s" },
+  { "delete-workspace", delete_workspace_action, "s" },
+  { "export-listed-workspace", export_listed_workspace_action, "s" },
+  { "export-workspace", export_workspace_action },
+  { "close-workspace", close_workspace_action },
+  { "show-view", show_view_action, "s" },
+};
+
+/* Parent overrides */
+
+static gboolean
+annex_window_close_request (GtkWindow *window)
+{
+  save_window_state (ANNEX_WINDOW (window));
+
+  if (GTK_WINDOW_CLASS (annex_window_parent_class)->close_request != NULL)
+    return GTK_WINDOW_CLASS (annex_window_parent_class)->close_request (window);
+
+  return FALSE;
+}
+
+static void
+annex_window_constructed (GObject *object)
+{
+  AnnexWindow *self = ANNEX_WINDOW (object);
+
+  G_OBJECT_CLASS (annex_window_parent_class)->constructed (object);
+
+  annex_welcome_page_set_workspace_list (self->welcome_page, self->workspace_list);
+  refresh_workspace_list (self);
+}
+
+static void
+annex_window_dispose (GObject *object)
+{
+  AnnexWindow *self = ANNEX_WINDOW (object);
+
+  clear_workspace (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ANNEX_TYPE_WINDOW);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->workspace_list);
+
+  G_OBJECT_CLASS (annex_window_parent_class)->dispose (object);
+}
+
+static void
+annex_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  AnnexWindow *self = ANNEX_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE_LIST:
+      g_value_set_object (value, self->workspace_list);
+      break;
+
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    case PROP_VIEW:
+      g_value_set_string (value, annex_window_get_view (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+annex_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  AnnexWindow *self = ANNEX_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE_LIST:
+      self->workspace_list = g_value_dup_object (value);
+      break;
+
+    case PROP_VIEW:
+      annex_window_set_view (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+annex_window_class_init (AnnexWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = annex_window_constructed;
+  object_class->dispose = annex_window_dispose;
+  object_class->get_property = annex_window_get_property;
+  object_class->set_property = annex_window_set_property;
+
+  window_class->close_request = annex_window_close_request;
+
+  properties[PROP_WORKSPACE_LIST] =
+    g_param_spec_object ("workspace-list", NULL, NULL,
+                         ANNEX_TYPE_WORKSPACE_LIST,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         ANNEX_TYPE_DATABASE,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL,
+                         "overview",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ANNEX_TYPE_REGISTER_PAGE);
+  g_type_ensure (ANNEX_TYPE_WELCOME_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/ui/annex-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, view_title);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, actions_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_register_page_add_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_stack_visible_child_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
+}
+
+static void
+annex_window_init (AnnexWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
+                                   self);
+
+  self->settings = g_settings_new (ANNEX_SETTINGS_SCHEMA_ID);
+
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (on_leaflet_folded_changed_cb), self, G_CONNECT_SWAPPED);
+
+  restore_window_state (self);
+  on_view_stack_visible_child_changed_cb (self);
+  on_leaflet_folded_changed_cb (self);
+  update_title (self);
+  update_actions (self);
+}
+
+/* Public API */
+
+/**
+ * annex_window_get_view_names:
+ *
+ * Returns: (transfer none): the names of the views in sidebar order, %NULL-terminated
+ */
+const char * const *
+annex_window_get_view_names (void)
+{
+  return view_names;
+}
+
+/**
+ * annex_window_is_view_name:
+ * @name: (nullable): a string
+ *
+ * Returns: whether @name names a view
+ */
+gboolean
+annex_window_is_view_name (const char *name)
+{
+  return name != NULL && view_index (name) >= 0;
+}
+
+/**
+ * annex_window_new:
+ * @application: (nullable): the application
+ * @workspace_list: the workspaces the welcome screen lists and the operations act on
+ *
+ * Returns: (transfer none): a new window (owned by GTK's list of toplevels)
+ */
+AnnexWindow *
+annex_window_new (GtkApplication     *application,
+                  AnnexWorkspaceList *workspace_list)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (workspace_list), NULL);
+
+  return g_object_new (ANNEX_TYPE_WINDOW,
+                       "application", application,
+                       "workspace-list", workspace_list,
+                       NULL);
+}
+
+AnnexWorkspaceList *
+annex_window_get_workspace_list (AnnexWindow *self)
+{
+  g_return_val_if_fail (ANNEX_IS_WINDOW (self), NULL);
+
+  return self->workspace_list;
+}
+
+AnnexDatabase *
+annex_window_get_database (AnnexWindow *self)
+{
+  g_return_val_if_fail (ANNEX_IS_WINDOW (self), NULL);
+
+  return self->database;
+}
+
+AnnexRegister *
+annex_window_get_action_register (AnnexWindow *self)
+{
+  g_return_val_if_fail (ANNEX_IS_WINDOW (self), NULL);
+
+  return self->action_register;
+}
+
+const char *
+annex_window_get_visible_page (AnnexWindow *self)
+{
+  g_return_val_if_fail (ANNEX_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+const char *
+annex_window_get_view (AnnexWindow *self)
+{
+  g_return_val_if_fail (ANNEX_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->view_stack);
+}
+
+/**
+ * annex_window_set_view:
+ * @self: an #AnnexWindow
+ * @view: the name of a view
+ *
+ * Shows @view; on a narrow (folded) window the content replaces the sidebar.
+ *
+ * Returns: %FALSE when @view is not a view's name
+ */
+gboolean
+annex_window_set_view (AnnexWindow *self,
+                       const char  *view)
+{
+  g_return_val_if_fail (ANNEX_IS_WINDOW (self), FALSE);
+
+  if (!annex_window_is_view_name (view))
+    return FALSE;
+
+  gtk_stack_set_visible_child_name (self->view_stack, view);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+
+  return TRUE;
+}
+
+/**
+ * annex_window_open_workspace:
+ * @self: an #AnnexWindow
+ * @path: the workspace file
+ * @error: return location for a #GError
+ *
+ * Opens the workspace (closing the open one first), loads its registers in the background,
+ * shows its views and remembers it as the last workspace.
+ *
+ * Returns: %TRUE on success; on failure the window is unchanged
+ */
+gboolean
+annex_window_open_workspace (AnnexWindow  *self,
+                             const char   *path,
+                             GError      **error)
+{
+  g_autoptr(AnnexDatabase) database = NULL;
+  g_autofree char *organization = NULL;
+
+  g_return_val_if_fail (ANNEX_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->database != NULL && g_strcmp0 (annex_database_get_path (self->database), path) == 0)
+    return TRUE;
+
+  database = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, error);
+  if (database == NULL)
+    return FALSE;
+
+  clear_workspace (self);
+
+  organization = annex_database_dup_organization (database);
+  if (organization == NULL || organization[0] == '\0')
+    {
+      g_free (organization);
+      organization = g_path_get_basename (path);
+    }
+
+  self->database = g_steal_pointer (&database);
+  self->organization = g_steal_pointer (&organization);
+  self->cancellable = g_cancellable_new ();
+  self->action_register = annex_register_new (self->database, ANNEX_TYPE_ACTION);
+  annex_register_page_set_register (self->actions_page, self->action_register);
+  annex_register_load_async (self->action_register, self->cancellable, on_actions_loaded_cb,
+                             g_object_ref (self));
+
+  g_settings_set_string (self->settings, "last-workspace", annex_database_get_path (self->database));
+
+  update_title (self);
+  update_actions (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
+  gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+
+  return TRUE;
+}
+
+/**
+ * annex_window_close_workspace:
+ * @self: an #AnnexWindow
+ *
+ * Closes the open workspace (if any) and shows the welcome screen. The next start then shows
+ * the welcome screen too.
+ */
+void
+annex_window_close_workspace (AnnexWindow *self)
+{
+  g_return_if_fail (ANNEX_IS_WINDOW (self));
+
+  if (self->database != NULL)
+    {
+      clear_workspace (self);
+      g_settings_set_string (self->settings, "last-workspace", "");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+    }
+
+  update_title (self);
+  update_actions (self);
+  refresh_workspace_list (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+void
+annex_window_open_file (AnnexWindow *self,
+                        GFile       *file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  g_autoptr(GError) error = NULL;
+  AnnexWorkspace *workspace;
+
+  g_return_if_fail (ANNEX_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  basename = g_file_get_basename (file);
+
+  if (path == NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), basename);
+
+      show_error_dialog (self, heading, _("Only files on this computer can be opened."));
+      return;
+    }
+
+  if (annex_workspace_list_contains_path (self->workspace_list, path))
+    {
+      open_path_or_show_error (self, path, basename);
+      return;
+    }
+
+  workspace = annex_workspace_list_import (self->workspace_list, path, &error);
+  if (workspace == NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), basename);
+
+      show_error_dialog (self, heading, error->message);
+      return;
+    }
+
+  add_toast_printf (self, _("Imported “%s”"), annex_workspace_get_name (workspace));
+  open_path_or_show_error (self, annex_workspace_get_path (workspace),
+                           annex_workspace_get_name (workspace));
+}
+
+void
+annex_window_new_workspace (AnnexWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (ANNEX_IS_WINDOW (self));
+
+  dialog = create_name_dialog (self, _("New Workspace"),
+                               _("A workspace holds the information security management system "
+                                 "of one organization. Which organization is it for?"),
+                               _("_Create"), NULL);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+annex_window_import_workspace (AnnexWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = NULL;
+  GtkFileChooserNative *chooser;
+
+  g_return_if_fail (ANNEX_IS_WINDOW (self));
+
+  filter = create_workspace_file_filter ();
+  chooser = gtk_file_chooser_native_new (_("Import Workspace"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  /* The chooser's reference is dropped in the response handler. */
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chooser_response_cb),
+                           self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+annex_window_add_toast (AnnexWindow *self,
+                        AdwToast    *toast)
+{
+  g_return_if_fail (ANNEX_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* annex-window.h: the main window: the welcome screen with the workspaces, or an open workspace
+ * with its sidebar of views, and the workspace operations (new, open, rename, duplicate, export,
+ * import, delete, close). */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "annex-database.h"
+#include "annex-register.h"
+#include "annex-workspace-list.h"
+
+G_BEGIN_DECLS
+
+#define ANNEX_TYPE_WINDOW (annex_window_get_type ())
+G_DECLARE_FINAL_TYPE (AnnexWindow, annex_window, ANNEX, WINDOW, AdwApplicationWindow)
+
+/* Properties: "workspace-list" (AnnexWorkspaceList, construct-only), "database" (AnnexDatabase,
+ * read-only: the open workspace, NULL on the welcome screen), "view" (string: the name of the
+ * view shown in the workspace page).
+ * Window actions: "win.open-workspace" (s: path), "win.rename-workspace" (s),
+ * "win.duplicate-workspace" (s), "win.export-listed-workspace" (s), "win.delete-workspace" (s),
+ * "win.export-workspace" (the open one), "win.close-workspace", "win.show-view" (s: view name). */
+
+/* The names of the views in sidebar order ("overview" … "actions"), NULL-terminated. */
+const char * const *annex_window_get_view_names (void);
+gboolean            annex_window_is_view_name   (const char         *name);
+
+AnnexWindow        *annex_window_new            (GtkApplication     *application,
+                                                 AnnexWorkspaceList *workspace_list);
+
+AnnexWorkspaceList *annex_window_get_workspace_list (AnnexWindow    *self);
+AnnexDatabase      *annex_window_get_database   (AnnexWindow        *self);
+/* The register behind the Actions view, or NULL without a workspace. */
+AnnexRegister      *annex_window_get_action_register (AnnexWindow   *self);
+/* "welcome" or "workspace": the page the window shows. */
+const char         *annex_window_get_visible_page (AnnexWindow      *self);
+
+const char         *annex_window_get_view       (AnnexWindow        *self);
+/* Shows @view (a name of annex_window_get_view_names ()); returns FALSE for an unknown name. */
+gboolean            annex_window_set_view       (AnnexWindow        *self,
+                                                 const char         *view);
+
+/* Opens the workspace at @path (closing the open one first) and remembers it as the last
+ * workspace. On failure the window is left as it was. */
+gboolean            annex_window_open_workspace (AnnexWindow        *self,
+                                                 const char         *path,
+                                                 GError            **error);
+/* Closes the open workspace and shows the welcome screen. */
+void                annex_window_close_workspace (AnnexWindow       *self);
+
+/* Opens @file: directly when it lies in the workspace folder, else after importing a copy into
+ * it. A failure is shown in a dialog. */
+void                annex_window_open_file      (AnnexWindow        *self,
+                                                 GFile              *file);
+/* Asks for an organization name and creates and opens a new workspace. */
+void                annex_window_new_workspace  (AnnexWindow        *self);
+/* Asks for a .isms file and imports and opens it. */
+void                annex_window_import_workspace (AnnexWindow      *self);
+
+/* Shows @toast (taking it over, like adw_toast_overlay_add_toast ()). */
+void                annex_window_add_toast      (AnnexWindow        *self,
+                                                 AdwToast           *toast);
+
+G_END_DECLS

@@ -1,0 +1,528 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* annex-bench.c: measures opening, loading and filtering a large action register against a plain
+ * SQLite read of the same rows; for humans, not run by the tests. */
+
+#define G_LOG_DOMAIN "annex-bench"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "annex-action.h"
+#include "annex-database.h"
+#include "annex-register.h"
+
+typedef double (*MeasureFunc) (const char *path,
+                               gpointer    user_data);
+
+static int repeat = 5;
+
+/* Titles are built from these, so a typical query ("server") matches a known share of them. */
+static const char * const verbs[] = {
+  "Patch", "Replace", "Review", "Harden", "Back up", "Encrypt", "Document", "Audit",
+  "Monitor", "Decommission", "Segment", "Test restore of",
+};
+static const char * const objects[] = {
+  "the file server", "the mail server", "firewall rules", "staff laptops", "the VPN gateway",
+  "the HR database", "backup tapes", "the web server", "access reviews", "supplier contracts",
+  "the database server", "mobile phones", "the print server", "the wiki", "door badges",
+  "the payroll system",
+};
+static const char * const owners[] = {
+  "IT lead", "CISO", "HR manager", "Facilities", "Finance", "Service desk", "DPO",
+};
+static const char * const statuses[] = { "open", "in-progress", "done", "cancelled" };
+static const char * const origins[] = {
+  "other", "risk-treatment", "corrective-action", "audit", "management-review", "objective",
+  "incident",
+};
+
+static double
+elapsed_ms (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        int     n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  if (n % 2 == 1)
+    return values[n / 2];
+  return (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+static void
+die_on_error (const GError *error,
+              const char   *what)
+{
+  if (error != NULL)
+    {
+      g_printerr ("annex-bench: %s: %s\n", what, error->message);
+      exit (1);
+    }
+}
+
+/* Peak resident set size in kB (VmHWM), or -1. */
+static gint64
+peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  if (line == NULL)
+    return -1;
+
+  return g_ascii_strtoll (line + strlen ("VmHWM:"), NULL, 10);
+}
+
+static void
+fill_record (AnnexRecord *record,
+             GRand       *rand,
+             guint        i)
+{
+  const char *verb = verbs[g_rand_int_range (rand, 0, G_N_ELEMENTS (verbs))];
+  const char *object = objects[g_rand_int_range (rand, 0, G_N_ELEMENTS (objects))];
+  g_autofree char *title = g_strdup_printf ("%s %s", verb, object);
+  g_autofree char *due = g_strdup_printf ("20%02d-%02d-%02d", g_rand_int_range (rand, 24, 29),
+                                          g_rand_int_range (rand, 1, 13),
+                                          g_rand_int_range (rand, 1, 29));
+  g_autofree char *reference = g_strdup_printf ("R-%03u", g_rand_int_range (rand, 1, 500));
+  g_autofree char *lower_verb = g_ascii_strdown (verb, -1);
+  g_autofree char *description =
+    g_strdup_printf ("Action %u: %s %s before the next surveillance audit, and record the "
+                     "evidence in the ISMS.", i + 1, lower_verb, object);
+  const char *status = statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))];
+
+  annex_action_set_title (ANNEX_ACTION (record), title);
+  annex_record_set_string (record, "owner", owners[g_rand_int_range (rand, 0,
+                                                                      G_N_ELEMENTS (owners))]);
+  annex_record_set_string (record, "due-date", due);
+  annex_record_set_string (record, "status", status);
+  annex_record_set_string (record, "origin",
+                           origins[g_rand_int_range (rand, 0, G_N_ELEMENTS (origins))]);
+  annex_record_set_string (record, "origin-reference", reference);
+  annex_record_set_string (record, "description", description);
+  if (g_str_equal (status, "done"))
+    annex_record_set_string (record, "completed-on", due);
+}
+
+/* N actions through the model (validation, references, change history), in one transaction. */
+static void
+create_workspace (const char *path,
+                  guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnnexDatabase) db = annex_database_create (path, "Benchmark Ltd", &error);
+  g_autoptr(AnnexRegister) actions = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (27001);
+
+  die_on_error (error, "create");
+  actions = annex_register_new (db, ANNEX_TYPE_ACTION);
+  annex_register_load (actions, &error);
+  die_on_error (error, "load");
+
+  annex_database_begin (db, &error);
+  die_on_error (error, "begin");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AnnexRecord) record = annex_register_new_record (actions);
+
+      fill_record (record, rand, i);
+      if (!annex_register_add (actions, record, &error))
+        die_on_error (error, "add");
+    }
+  annex_database_commit (db, &error);
+  die_on_error (error, "commit");
+
+  g_clear_object (&actions);
+  annex_database_close (db);
+}
+
+static AnnexDatabase *
+open_database (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  AnnexDatabase *db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, &error);
+
+  die_on_error (error, "open");
+  return db;
+}
+
+static double
+measure_open (const char *path,
+              gpointer    user_data)
+{
+  g_autoptr(AnnexDatabase) db = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double ms;
+
+  db = open_database (path);
+  ms = elapsed_ms (start);
+  annex_database_close (db);
+
+  return ms;
+}
+
+/* The part of opening that checks the file first (header, version, quick integrity check). */
+static double
+measure_validate (const char *path,
+                  gpointer    user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double ms;
+
+  annex_database_validate_file (path, NULL, &error);
+  ms = elapsed_ms (start);
+  die_on_error (error, "validate");
+
+  return ms;
+}
+
+static double
+measure_load (const char *path,
+              gpointer    user_data)
+{
+  g_autoptr(AnnexDatabase) db = open_database (path);
+  g_autoptr(AnnexRegister) actions = annex_register_new (db, ANNEX_TYPE_ACTION);
+  g_autoptr(GError) error = NULL;
+  guint *n_items = user_data;
+  gint64 start = g_get_monotonic_time ();
+  double ms;
+
+  annex_register_load (actions, &error);
+  ms = elapsed_ms (start);
+  die_on_error (error, "load");
+  *n_items = g_list_model_get_n_items (G_LIST_MODEL (actions));
+
+  g_clear_object (&actions);
+  annex_database_close (db);
+  return ms;
+}
+
+typedef struct
+{
+  gboolean done;
+  GError  *error;
+} AsyncLoad;
+
+static void
+on_load_finished_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  AsyncLoad *load = user_data;
+
+  annex_register_load_finish (ANNEX_REGISTER (source), result, &load->error);
+  load->done = TRUE;
+}
+
+static double
+measure_load_async (const char *path,
+                    gpointer    user_data)
+{
+  g_autoptr(AnnexDatabase) db = open_database (path);
+  g_autoptr(AnnexRegister) actions = annex_register_new (db, ANNEX_TYPE_ACTION);
+  AsyncLoad load = { FALSE, NULL };
+  guint *n_items = user_data;
+  gint64 start = g_get_monotonic_time ();
+  double ms;
+
+  annex_register_load_async (actions, NULL, on_load_finished_cb, &load);
+  while (!load.done)
+    g_main_context_iteration (NULL, TRUE);
+  ms = elapsed_ms (start);
+  die_on_error (load.error, "load_async");
+  *n_items = g_list_model_get_n_items (G_LIST_MODEL (actions));
+
+  g_clear_object (&actions);
+  annex_database_close (db);
+  return ms;
+}
+
+typedef struct
+{
+  const char *casefolded_query;
+  double      warm_ms[64];
+  int         run;
+  guint       n_matches;
+} Filter;
+
+static guint
+filter_pass (GListModel *model,
+             const char *casefolded_query)
+{
+  guint n = g_list_model_get_n_items (model);
+  guint n_matches = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AnnexRecord) record = g_list_model_get_item (model, i);
+
+      if (annex_record_matches (record, casefolded_query))
+        n_matches++;
+    }
+
+  return n_matches;
+}
+
+/* Returns the cold figure (fresh records: the first pass builds any cache) and keeps the warm one
+ * (the same records again) in @user_data. */
+static double
+measure_filter (const char *path,
+                gpointer    user_data)
+{
+  g_autoptr(AnnexDatabase) db = open_database (path);
+  g_autoptr(AnnexRegister) actions = annex_register_new (db, ANNEX_TYPE_ACTION);
+  g_autoptr(GError) error = NULL;
+  Filter *filter = user_data;
+  gint64 start;
+  double cold_ms;
+  guint n_cold, n_warm;
+
+  annex_register_load (actions, &error);
+  die_on_error (error, "load");
+
+  start = g_get_monotonic_time ();
+  n_cold = filter_pass (G_LIST_MODEL (actions), filter->casefolded_query);
+  cold_ms = elapsed_ms (start);
+
+  start = g_get_monotonic_time ();
+  n_warm = filter_pass (G_LIST_MODEL (actions), filter->casefolded_query);
+  filter->warm_ms[filter->run++] = elapsed_ms (start);
+
+  g_assert (n_cold == n_warm);
+  filter->n_matches = n_cold;
+
+  g_clear_object (&actions);
+  annex_database_close (db);
+  return cold_ms;
+}
+
+/* The floor: the same rows with every column read as text, and nothing else. */
+static double
+measure_sqlite (const char *path,
+                gpointer    user_data)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gsize *n_bytes = user_data;
+  gsize total = 0;
+  gint64 start;
+  double ms;
+  int rc;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_printerr ("annex-bench: sqlite3_open_v2: %s\n", sqlite3_errmsg (db));
+      exit (1);
+    }
+
+  start = g_get_monotonic_time ();
+  if (sqlite3_prepare_v2 (db, "SELECT * FROM actions ORDER BY id", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_printerr ("annex-bench: prepare: %s\n", sqlite3_errmsg (db));
+      exit (1);
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int n_columns = sqlite3_column_count (stmt);
+
+      for (int c = 0; c < n_columns; c++)
+        {
+          const unsigned char *text = sqlite3_column_text (stmt, c);
+
+          if (text != NULL)
+            total += sqlite3_column_bytes (stmt, c);
+        }
+    }
+  sqlite3_finalize (stmt);
+  ms = elapsed_ms (start);
+  if (rc != SQLITE_DONE)
+    {
+      g_printerr ("annex-bench: step: %s\n", sqlite3_errmsg (db));
+      exit (1);
+    }
+  sqlite3_close (db);
+
+  *n_bytes = total;
+  return ms;
+}
+
+static double
+measure (MeasureFunc  func,
+         const char  *path,
+         gpointer     user_data)
+{
+  double values[64];
+
+  for (int i = 0; i < repeat; i++)
+    values[i] = func (path, user_data);
+
+  return median (values, repeat);
+}
+
+static void
+print_figure (const char *label,
+              double      ms,
+              double      floor_ms,
+              const char *note)
+{
+  printf ("%-22s %9.1f ms  %7.2f×%s%s\n", label, ms, ms / floor_ms,
+          note != NULL ? "   " : "", note != NULL ? note : "");
+}
+
+static void
+remove_workspace (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *made_dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *query = NULL;
+  g_autofree char *casefolded = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *note = NULL;
+  int count = 100000;
+  gboolean keep = FALSE;
+  Filter filter = { 0 };
+  GStatBuf st;
+  gint64 start;
+  double setup_ms, floor_ms, open_ms, validate_ms, load_ms, async_ms, cold_ms, warm_ms;
+  guint n_loaded = 0, n_async = 0;
+  gsize n_bytes = 0;
+  const GOptionEntry entries[] = {
+    { "count", 'n', G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &count,
+      "Number of actions (default 100000)", "N" },
+    { "dir", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &dir,
+      "Folder for the temporary workspace (default: a new temporary folder)", "DIR" },
+    { "query", 'q', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &query,
+      "Search text for the filter (default “server”)", "QUERY" },
+    { "repeat", 'r', G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &repeat,
+      "Runs per figure; the median is printed (default 5)", "R" },
+    { "keep", 'k', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &keep,
+      "Keep the workspace file", NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                "Creates a workspace with N actions, then prints the median time "
+                                "to open it, load its action register (synchronously and on a "
+                                "worker), filter it by a search text (cold and warm), and read "
+                                "the same rows with plain SQLite, with the ratio of each to that "
+                                "plain read.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc > 1)
+    {
+      g_printerr ("annex-bench: %s\n", error != NULL ? error->message : "unexpected argument");
+      return 2;
+    }
+  if (count < 1 || repeat < 1 || repeat > (int) G_N_ELEMENTS (filter.warm_ms))
+    {
+      g_printerr ("annex-bench: N must be at least 1 and R between 1 and %u\n",
+                  (guint) G_N_ELEMENTS (filter.warm_ms));
+      return 2;
+    }
+  if (query == NULL)
+    query = g_strdup ("server");
+
+  if (dir == NULL)
+    {
+      made_dir = g_dir_make_tmp ("annex-bench-XXXXXX", &error);
+      die_on_error (error, "temporary folder");
+      dir = g_strdup (made_dir);
+    }
+  path = g_strdup_printf ("%s/annex-bench-%d.isms", dir, (int) getpid ());
+  remove_workspace (path);
+
+  start = g_get_monotonic_time ();
+  create_workspace (path, count);
+  setup_ms = elapsed_ms (start);
+  if (g_stat (path, &st) != 0)
+    {
+      g_printerr ("annex-bench: %s was not created\n", path);
+      return 1;
+    }
+
+  printf ("annex-bench: %d actions in %s (%.1f MB), SQLite %s, median of %d runs\n",
+          count, path, st.st_size / 1e6, sqlite3_libversion (), repeat);
+  printf ("%-22s %9.1f ms   (through the model, one transaction; not a measured figure)\n",
+          "setup", setup_ms);
+
+  floor_ms = measure (measure_sqlite, path, &n_bytes);
+  open_ms = measure (measure_open, path, NULL);
+  validate_ms = measure (measure_validate, path, NULL);
+  load_ms = measure (measure_load, path, &n_loaded);
+  async_ms = measure (measure_load_async, path, &n_async);
+  casefolded = g_utf8_casefold (query, -1);
+  filter.casefolded_query = casefolded;
+  cold_ms = measure (measure_filter, path, &filter);
+  warm_ms = median (filter.warm_ms, filter.run);
+
+  if (n_loaded != (guint) count || n_async != (guint) count)
+    {
+      g_printerr ("annex-bench: loaded %u (async %u) of %d actions\n", n_loaded, n_async, count);
+      return 1;
+    }
+
+  print_figure ("open", open_ms, floor_ms, "annex_database_open");
+  print_figure ("  of which validate", validate_ms, floor_ms, "annex_database_validate_file");
+  print_figure ("load", load_ms, floor_ms, "annex_register_load");
+  print_figure ("load async", async_ms, floor_ms, "annex_register_load_async, until the callback");
+  note = g_strdup_printf ("%u of %d match", filter.n_matches, count);
+  label = g_strdup_printf ("filter \"%s\" cold", query);
+  print_figure (label, cold_ms, floor_ms, note);
+  g_clear_pointer (&label, g_free);
+  label = g_strdup_printf ("filter \"%s\" warm", query);
+  print_figure (label, warm_ms, floor_ms, NULL);
+  g_clear_pointer (&note, g_free);
+  note = g_strdup_printf ("SELECT * + sqlite3_column_text, %.1f MB of text", n_bytes / 1e6);
+  print_figure ("plain SQLite read", floor_ms, floor_ms, note);
+  printf ("%-22s %9.1f MB\n", "peak RSS", peak_rss_kb () / 1024.0);
+
+  if (keep)
+    printf ("kept %s\n", path);
+  else
+    remove_workspace (path);
+  if (made_dir != NULL && !keep)
+    g_rmdir (made_dir);
+
+  return 0;
+}

@@ -1,0 +1,820 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-cli.c: the command-line verbs, in-process through annex_cli_run() and through the built
+ * annex binary without a display. */
+
+#define G_LOG_DOMAIN "test-cli"
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "annex-action.h"
+#include "annex-change-log.h"
+#include "annex-cli.h"
+#include "annex-database.h"
+#include "annex-register.h"
+#include "annex-test-util.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CliResult;
+
+static void
+cli_result_clear (CliResult *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
+
+static char *
+read_back (int fd)
+{
+  GString *text = g_string_new (NULL);
+  char buffer[4096];
+  ssize_t n;
+
+  g_assert_cmpint (lseek (fd, 0, SEEK_SET), ==, 0);
+  while ((n = read (fd, buffer, sizeof buffer)) > 0)
+    g_string_append_len (text, buffer, n);
+  g_assert_cmpint (n, ==, 0);
+
+  return g_string_free (text, FALSE);
+}
+
+static int
+open_capture_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  int fd = g_file_open_tmp ("annex-test-cli-XXXXXX", &name, &error);
+
+  g_assert_no_error (error);
+  g_unlink (name);
+  return fd;
+}
+
+/* Runs annex_cli_run() in this process on "annex" + the NULL-terminated @args, with stdout and
+ * stderr captured. */
+static void
+run_in_process (CliResult          *result,
+                const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  int saved_out, saved_err, fd_out, fd_err;
+
+  g_ptr_array_add (argv, (gpointer) "annex");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  fflush (stdout);
+  fflush (stderr);
+  saved_out = dup (STDOUT_FILENO);
+  saved_err = dup (STDERR_FILENO);
+  fd_out = open_capture_file ();
+  fd_err = open_capture_file ();
+  g_assert_cmpint (dup2 (fd_out, STDOUT_FILENO), ==, STDOUT_FILENO);
+  g_assert_cmpint (dup2 (fd_err, STDERR_FILENO), ==, STDERR_FILENO);
+
+  result->status = annex_cli_run ((int) argv->len - 1, (char **) argv->pdata);
+
+  fflush (stdout);
+  fflush (stderr);
+  dup2 (saved_out, STDOUT_FILENO);
+  dup2 (saved_err, STDERR_FILENO);
+  close (saved_out);
+  close (saved_err);
+
+  result->out = read_back (fd_out);
+  result->err = read_back (fd_err);
+  close (fd_out);
+  close (fd_err);
+
+  g_test_message ("annex %s → %d\nstdout: %s\nstderr: %s",
+                  args[0] != NULL ? args[0] : "", result->status, result->out, result->err);
+}
+
+#define RUN(result, ...) \
+  G_STMT_START { \
+    const char *run_args_[] = { __VA_ARGS__, NULL }; \
+    run_in_process ((result), run_args_); \
+  } G_STMT_END
+
+static char *
+dup_binary_path (void)
+{
+  return g_test_build_filename (G_TEST_BUILT, "..", "src", "annex", NULL);
+}
+
+/* Runs the built annex binary with the NULL-terminated @args, without a display. Returns FALSE
+ * (and marks the test skipped) when the binary has not been built. */
+static gboolean
+run_binary (CliResult          *result,
+            const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *binary = dup_binary_path ();
+
+  if (!g_file_test (binary, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("the annex binary is not built");
+      return FALSE;
+    }
+
+  g_ptr_array_add (argv, g_strdup (binary));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  /* The verbs and --help must work on a server without any display. */
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+
+  g_test_message ("annex %s → %d\nstdout: %s\nstderr: %s",
+                  args[0] != NULL ? args[0] : "", result->status, result->out, result->err);
+  return TRUE;
+}
+
+#define RUN_BINARY(result, ...) \
+  ({ \
+    const char *run_args_[] = { __VA_ARGS__, NULL }; \
+    run_binary ((result), run_args_); \
+  })
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        n++;
+    }
+
+  return n;
+}
+
+/* Exactly one line "annex: <message>" on stderr, nothing on stdout. */
+static void
+assert_one_error_line (const CliResult *result)
+{
+  g_assert_cmpint (result->status, ==, 1);
+  g_assert_cmpstr (result->out, ==, "");
+  g_assert_true (g_str_has_prefix (result->err, "annex: "));
+  g_assert_true (g_str_has_suffix (result->err, "\n"));
+  g_assert_cmpuint (count_lines (result->err), ==, 1);
+  g_assert_cmpuint (strlen (result->err), >, strlen ("annex: \n"));
+}
+
+/* Exit status 2: the problem, then the verb's usage line; nothing on stdout. */
+static void
+assert_usage_error (const CliResult *result,
+                    const char      *usage)
+{
+  g_auto(GStrv) lines = g_strsplit (result->err, "\n", -1);
+
+  g_assert_cmpint (result->status, ==, 2);
+  g_assert_cmpstr (result->out, ==, "");
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "annex: "));
+  g_assert_cmpstr (lines[1], ==, usage);
+  g_assert_cmpstr (lines[2], ==, "");
+}
+
+static void
+assert_no_companions (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *companion = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_file_test (companion, G_FILE_TEST_EXISTS))
+        g_error ("%s exists", companion);
+    }
+}
+
+static void
+add_actions (const char *path,
+             guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnnexDatabase) db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, &error);
+  g_autoptr(AnnexRegister) actions = NULL;
+
+  g_assert_no_error (error);
+  actions = annex_register_new (db, ANNEX_TYPE_ACTION);
+  annex_register_load (actions, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AnnexRecord) record = annex_register_new_record (actions);
+      g_autofree char *title = g_strdup_printf ("Patch server %u", i + 1);
+
+      annex_action_set_title (ANNEX_ACTION (record), title);
+      annex_register_add (actions, record, &error);
+      g_assert_no_error (error);
+    }
+
+  g_clear_object (&actions);
+  annex_database_close (db);
+}
+
+/* Read-write, so that closing removes the -wal/-shm files of a WAL-mode workspace. */
+static gint64
+count_history (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnnexDatabase) db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, &error);
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_assert_no_error (error);
+  entries = annex_change_log_list (db, NULL, 0, &error);
+  g_assert_no_error (error);
+  annex_database_close (db);
+
+  return entries->len;
+}
+
+/* What "annex info" must print for a workspace with @n_actions actions and @n_entries history
+ * entries (or a tampered entry @tampered_at). */
+static char *
+expected_info (const char *organization,
+               gint64      n_entries,
+               gint64      tampered_at,
+               gint64      n_actions)
+{
+  const char * const *tables = annex_database_get_register_tables ();
+  GString *text = g_string_new (NULL);
+  gboolean has_actions = FALSE;
+
+  g_string_append_printf (text, "organization: %s\n", organization);
+  g_string_append_printf (text, "schema: %d\n", annex_database_get_latest_version ());
+  if (tampered_at == 0)
+    g_string_append_printf (text, "history: verified (%" G_GINT64_FORMAT " entries)\n", n_entries);
+  else
+    g_string_append_printf (text, "history: TAMPERED at entry %" G_GINT64_FORMAT "\n", tampered_at);
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      gboolean is_actions = g_str_equal (tables[i], "actions");
+
+      has_actions |= is_actions;
+      g_string_append_printf (text, "%s: %" G_GINT64_FORMAT "\n", tables[i],
+                              is_actions ? n_actions : 0);
+    }
+  g_assert_true (has_actions);
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+exec_raw (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+test_cli_verbs (void)
+{
+  const char *help = annex_cli_get_help_description ();
+
+  g_assert_true (annex_cli_is_verb ("new"));
+  g_assert_true (annex_cli_is_verb ("info"));
+  g_assert_false (annex_cli_is_verb ("--help"));
+  g_assert_false (annex_cli_is_verb ("--view"));
+  g_assert_false (annex_cli_is_verb ("News"));
+  g_assert_false (annex_cli_is_verb ("workspace.isms"));
+  g_assert_false (annex_cli_is_verb (""));
+  g_assert_false (annex_cli_is_verb (NULL));
+
+  g_assert_nonnull (strstr (help, "annex new FILE [--organization NAME]"));
+  g_assert_nonnull (strstr (help, "annex info FILE"));
+  /* The same pointer every time: the application keeps it. */
+  g_assert_true (help == annex_cli_get_help_description ());
+}
+
+static void
+test_cli_new (void)
+{
+  g_autofree char *dir = annex_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "acme.isms", NULL);
+  g_autofree char *named = g_build_filename (dir, "named.isms", NULL);
+  g_autofree char *expected_out = g_strdup_printf ("Created %s\n", path);
+  g_auto(CliResult) result = { 0 };
+  g_auto(CliResult) result2 = { 0 };
+  g_autoptr(AnnexDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *organization = NULL;
+  int version = 0;
+
+  RUN (&result, "new", path);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==, expected_out);
+  g_assert_cmpstr (result.err, ==, "");
+
+  /* A valid workspace at the latest version; the organization defaults to the file name. */
+  annex_database_validate_file (path, &version, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (version, ==, annex_database_get_latest_version ());
+  db = annex_database_open (path, ANNEX_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  organization = annex_database_dup_organization (db);
+  g_assert_cmpstr (organization, ==, "acme");
+  annex_database_close (db);
+  g_clear_object (&db);
+  g_clear_pointer (&organization, g_free);
+
+  /* --organization, in both spellings. */
+  RUN (&result2, "new", "--organization", "Acme Ltd & Söhne", named);
+  g_assert_cmpint (result2.status, ==, 0);
+  db = annex_database_open (named, ANNEX_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  organization = annex_database_dup_organization (db);
+  g_assert_cmpstr (organization, ==, "Acme Ltd & Söhne");
+  annex_database_close (db);
+  g_clear_object (&db);
+  g_clear_pointer (&organization, g_free);
+  cli_result_clear (&result2);
+
+  g_clear_pointer (&named, g_free);
+  named = g_build_filename (dir, "short", NULL);
+  RUN (&result2, "new", named, "-o", "Beta GmbH");
+  g_assert_cmpint (result2.status, ==, 0);
+  db = annex_database_open (named, ANNEX_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  organization = annex_database_dup_organization (db);
+  g_assert_cmpstr (organization, ==, "Beta GmbH");
+  annex_database_close (db);
+
+  annex_test_rm_rf (dir);
+}
+
+static void
+test_cli_new_exists (void)
+{
+  g_autofree char *dir = annex_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "taken.isms", NULL);
+  g_autofree char *workspace = g_build_filename (dir, "workspace.isms", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_auto(CliResult) result = { 0 };
+  g_auto(CliResult) result2 = { 0 };
+  g_auto(CliResult) result3 = { 0 };
+
+  /* Any file: never overwritten. */
+  annex_test_write_file (path, "my notes\n", -1);
+  before = annex_test_read_file (path);
+  RUN (&result, "new", path, "-o", "Acme");
+  assert_one_error_line (&result);
+  annex_test_assert_file_equals (path, before);
+  assert_no_companions (path);
+  g_clear_pointer (&before, g_bytes_unref);
+
+  /* An existing workspace: neither. */
+  RUN (&result2, "new", workspace);
+  g_assert_cmpint (result2.status, ==, 0);
+  before = annex_test_read_file (workspace);
+  RUN (&result3, "new", workspace, "-o", "Other");
+  assert_one_error_line (&result3);
+  annex_test_assert_file_equals (workspace, before);
+
+  annex_test_rm_rf (dir);
+}
+
+static void
+test_cli_info (void)
+{
+  g_autofree char *dir = annex_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "acme.isms", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_auto(CliResult) created = { 0 };
+  g_auto(CliResult) result = { 0 };
+  g_auto(CliResult) result2 = { 0 };
+  gint64 n_entries;
+
+  RUN (&created, "new", path, "--organization", "Acme Ltd");
+  g_assert_cmpint (created.status, ==, 0);
+  n_entries = count_history (path);
+
+  assert_no_companions (path);
+  before = annex_test_read_file (path);
+  RUN (&result, "info", path);
+  g_assert_cmpint (result.status, ==, 0);
+  expected = expected_info ("Acme Ltd", n_entries, 0, 0);
+  g_assert_cmpstr (result.out, ==, expected);
+  g_assert_cmpstr (result.err, ==, "");
+  /* Read-only: the file is untouched, and no -wal/-shm files are left beside this WAL-mode file. */
+  annex_test_assert_file_equals (path, before);
+  assert_no_companions (path);
+  g_clear_pointer (&before, g_bytes_unref);
+  g_clear_pointer (&expected, g_free);
+
+  /* Three actions later: three more history entries. */
+  add_actions (path, 3);
+  g_assert_cmpint (count_history (path), ==, n_entries + 3);
+  before = annex_test_read_file (path);
+  RUN (&result2, "info", path);
+  g_assert_cmpint (result2.status, ==, 0);
+  expected = expected_info ("Acme Ltd", n_entries + 3, 0, 3);
+  g_assert_cmpstr (result2.out, ==, expected);
+  g_assert_cmpstr (result2.err, ==, "");
+  g_assert_nonnull (strstr (result2.out, "\nactions: 3\n"));
+  annex_test_assert_file_equals (path, before);
+  assert_no_companions (path);
+
+  annex_test_rm_rf (dir);
+}
+
+/* An exported workspace is in rollback-journal mode: a read-only look must not switch it to WAL
+ * nor leave -wal/-shm files beside it. */
+static void
+test_cli_info_exported (void)
+{
+  g_autofree char *dir = annex_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "acme.isms", NULL);
+  g_autofree char *copy = g_build_filename (dir, "export.isms", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(AnnexDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_auto(CliResult) created = { 0 };
+  g_auto(CliResult) result = { 0 };
+
+  RUN (&created, "new", path, "-o", "Acme");
+  g_assert_cmpint (created.status, ==, 0);
+  add_actions (path, 2);
+
+  db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  annex_database_backup (db, copy, &error);
+  g_assert_no_error (error);
+  annex_database_close (db);
+  assert_no_companions (copy);
+
+  before = annex_test_read_file (copy);
+  RUN (&result, "info", copy);
+  g_assert_cmpint (result.status, ==, 0);
+  expected = expected_info ("Acme", count_history (path), 0, 2);
+  g_assert_cmpstr (result.out, ==, expected);
+  annex_test_assert_file_equals (copy, before);
+  assert_no_companions (copy);
+
+  annex_test_rm_rf (dir);
+}
+
+static void
+assert_info_refused (const char *path)
+{
+  g_autoptr(GBytes) before = annex_test_read_file (path);
+  g_auto(CliResult) result = { 0 };
+
+  RUN (&result, "info", path);
+  assert_one_error_line (&result);
+  annex_test_assert_file_equals (path, before);
+  assert_no_companions (path);
+}
+
+static void
+test_cli_info_refused (void)
+{
+  g_autofree char *dir = annex_test_make_tmpdir ();
+  g_autofree char *text = g_build_filename (dir, "notes.isms", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.isms", NULL);
+  g_autofree char *foreign = g_build_filename (dir, "foreign.isms", NULL);
+  g_autofree char *newer = g_build_filename (dir, "newer.isms", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.isms", NULL);
+  g_autofree char *sql = NULL;
+  g_auto(CliResult) created = { 0 };
+  g_auto(CliResult) result = { 0 };
+
+  annex_test_write_file (text, "This is not a database, just some text.\n", -1);
+  assert_info_refused (text);
+
+  annex_test_write_file (empty, "", 0);
+  assert_info_refused (empty);
+
+  exec_raw (foreign, "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('Annex');");
+  assert_info_refused (foreign);
+
+  RUN (&created, "new", newer, "-o", "Future Inc");
+  g_assert_cmpint (created.status, ==, 0);
+  sql = g_strdup_printf ("PRAGMA user_version = %d;", annex_database_get_latest_version () + 1);
+  exec_raw (newer, sql);
+  assert_no_companions (newer);
+  assert_info_refused (newer);
+
+  RUN (&result, "info", missing);
+  assert_one_error_line (&result);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  assert_no_companions (missing);
+
+  annex_test_rm_rf (dir);
+}
+
+/* Finds the table that holds the change history (the one with a hash column), so the test does not
+ * depend on the store's naming; then alters what the entry of "Patch server 2" recorded. */
+static void
+tamper_with_history (const char *path,
+                     gint64     *out_entry)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *table = NULL;
+  g_autofree char *sql = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT m.name FROM sqlite_schema AS m, "
+                                       "pragma_table_info(m.name) AS c "
+                                       "WHERE m.type = 'table' AND c.name = 'hash' LIMIT 1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  table = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  /* Tampering means going around any guard the store keeps (such as triggers). */
+  sql = g_strdup_printf ("SELECT id FROM \"%s\" WHERE \"after\" LIKE '%%Patch server 2%%' "
+                         "ORDER BY id LIMIT 1", table);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  *out_entry = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_clear_pointer (&sql, g_free);
+
+  sql = g_strdup_printf ("CREATE TEMP TABLE drop_triggers AS "
+                         "  SELECT name FROM sqlite_schema WHERE type = 'trigger' "
+                         "  AND tbl_name = '%s';", table);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &message), ==, SQLITE_OK);
+  g_clear_pointer (&sql, g_free);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM drop_triggers", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"",
+                                               (const char *) sqlite3_column_text (stmt, 0));
+
+      if (sqlite3_exec (db, drop, NULL, NULL, &message) != SQLITE_OK)
+        g_error ("%s: %s", drop, message);
+    }
+  sqlite3_finalize (stmt);
+
+  sql = g_strdup_printf ("UPDATE \"%s\" SET \"after\" = replace(\"after\", 'Patch', 'Ignore') "
+                         "WHERE id = %" G_GINT64_FORMAT, table, *out_entry);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+test_cli_info_tampered (void)
+{
+  g_autofree char *dir = annex_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "acme.isms", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_auto(CliResult) created = { 0 };
+  g_auto(CliResult) result = { 0 };
+  gint64 entry = 0;
+
+  RUN (&created, "new", path, "-o", "Acme");
+  g_assert_cmpint (created.status, ==, 0);
+  add_actions (path, 3);
+  tamper_with_history (path, &entry);
+  g_assert_cmpint (entry, >, 0);
+
+  before = annex_test_read_file (path);
+  RUN (&result, "info", path);
+  /* Reported, not a failure of "info". */
+  g_assert_cmpint (result.status, ==, 0);
+  expected = expected_info ("Acme", 0, entry, 3);
+  g_assert_cmpstr (result.out, ==, expected);
+  g_assert_cmpstr (result.err, ==, "");
+  annex_test_assert_file_equals (path, before);
+
+  annex_test_rm_rf (dir);
+}
+
+static void
+test_cli_usage (void)
+{
+  g_autofree char *dir = annex_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "acme.isms", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.isms", NULL);
+  const char *new_usage = "Usage: annex new FILE [--organization NAME]";
+  const char *info_usage = "Usage: annex info FILE";
+
+  {
+    g_auto(CliResult) result = { 0 };
+    RUN (&result, "info");
+    assert_usage_error (&result, info_usage);
+  }
+  {
+    g_auto(CliResult) result = { 0 };
+    RUN (&result, "info", "--bogus", path);
+    assert_usage_error (&result, info_usage);
+    g_assert_nonnull (strstr (result.err, "--bogus"));
+  }
+  {
+    g_auto(CliResult) result = { 0 };
+    RUN (&result, "info", path, other);
+    assert_usage_error (&result, info_usage);
+    g_assert_nonnull (strstr (result.err, "other.isms"));
+  }
+  {
+    g_auto(CliResult) result = { 0 };
+    RUN (&result, "new");
+    assert_usage_error (&result, new_usage);
+  }
+  {
+    g_auto(CliResult) result = { 0 };
+    RUN (&result, "new", path, "--organisation", "Acme");
+    assert_usage_error (&result, new_usage);
+  }
+  {
+    g_auto(CliResult) result = { 0 };
+    RUN (&result, "new", path, "-o");
+    assert_usage_error (&result, new_usage);
+  }
+  {
+    g_auto(CliResult) result = { 0 };
+    RUN (&result, "new", path, other);
+    assert_usage_error (&result, new_usage);
+  }
+  {
+    g_auto(CliResult) result = { 0 };
+    RUN (&result, "new", path, "-o", "  ");
+    assert_usage_error (&result, new_usage);
+  }
+
+  /* Nothing was created by any of them. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  /* "--" ends the options: a file name may start with a dash. */
+  {
+    g_autofree char *dashed = g_build_filename (dir, "-dashed.isms", NULL);
+    g_autofree char *cwd = g_get_current_dir ();
+    g_auto(CliResult) result = { 0 };
+
+    g_assert_cmpint (g_chdir (dir), ==, 0);
+    RUN (&result, "new", "-o", "Dash", "--", "-dashed.isms");
+    g_assert_cmpint (g_chdir (cwd), ==, 0);
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_true (g_file_test (dashed, G_FILE_TEST_IS_REGULAR));
+  }
+
+  annex_test_rm_rf (dir);
+}
+
+static void
+test_cli_help (void)
+{
+  g_autofree char *dir = annex_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "acme.isms", NULL);
+  const char *saved_prgname = g_get_prgname ();
+  g_autofree char *prgname = g_strdup (saved_prgname);
+
+  {
+    g_auto(CliResult) result = { 0 };
+    RUN (&result, "new", "--help");
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_cmpstr (result.err, ==, "");
+    g_assert_true (g_str_has_prefix (result.out, "Usage:\n  annex new [OPTION…] FILE\n"));
+    g_assert_nonnull (strstr (result.out, "-o, --organization=NAME"));
+    g_assert_nonnull (strstr (result.out, "-h, --help"));
+  }
+  {
+    g_auto(CliResult) result = { 0 };
+    /* Help wins over everything else on the line and does nothing. */
+    RUN (&result, "info", path, "-h");
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_cmpstr (result.err, ==, "");
+    g_assert_true (g_str_has_prefix (result.out, "Usage:\n  annex info [OPTION…] FILE\n"));
+    g_assert_nonnull (strstr (result.out, "without modifying the file"));
+    g_assert_nonnull (strstr (result.out, "TAMPERED at entry N"));
+    g_assert_nonnull (strstr (result.out, "Exit status: 0"));
+  }
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* The verb borrows the program name for its usage line and gives it back. */
+  g_assert_cmpstr (g_get_prgname (), ==, prgname);
+
+  annex_test_rm_rf (dir);
+}
+
+/* The real binary: the verbs run before any GTK start-up, so no display is needed. */
+static void
+test_cli_binary (void)
+{
+  g_autofree char *dir = annex_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "beta.isms", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.isms", NULL);
+  g_autofree char *expected = NULL;
+  g_auto(CliResult) result = { 0 };
+
+  if (!RUN_BINARY (&result, "new", path, "--organization", "Beta"))
+    {
+      annex_test_rm_rf (dir);
+      return;
+    }
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  cli_result_clear (&result);
+
+  RUN_BINARY (&result, "info", path);
+  g_assert_cmpint (result.status, ==, 0);
+  expected = expected_info ("Beta", count_history (path), 0, 0);
+  g_assert_cmpstr (result.out, ==, expected);
+  g_assert_cmpstr (result.err, ==, "");
+  cli_result_clear (&result);
+
+  RUN_BINARY (&result, "info", missing);
+  assert_one_error_line (&result);
+  cli_result_clear (&result);
+
+  RUN_BINARY (&result, "info");
+  assert_usage_error (&result, "Usage: annex info FILE");
+  cli_result_clear (&result);
+
+  RUN_BINARY (&result, "new", "--help");
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "--organization"));
+  cli_result_clear (&result);
+
+  /* GApplication's own --help, with the verbs in its description. */
+  RUN_BINARY (&result, "--help");
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "annex new FILE [--organization NAME]"));
+  g_assert_nonnull (strstr (result.out, "annex info FILE"));
+  g_assert_nonnull (strstr (result.out, "--view"));
+  cli_result_clear (&result);
+
+  /* The application's own option is checked before start-up too. */
+  RUN_BINARY (&result, "--view", "bogus");
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_nonnull (strstr (result.err, "bogus"));
+  cli_result_clear (&result);
+
+  annex_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* As main () does: option values are converted from the locale's encoding (UTF-8 here). */
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/annex/cli/verbs", test_cli_verbs);
+  g_test_add_func ("/annex/cli/new", test_cli_new);
+  g_test_add_func ("/annex/cli/new-exists", test_cli_new_exists);
+  g_test_add_func ("/annex/cli/info", test_cli_info);
+  g_test_add_func ("/annex/cli/info-exported", test_cli_info_exported);
+  g_test_add_func ("/annex/cli/info-refused", test_cli_info_refused);
+  g_test_add_func ("/annex/cli/info-tampered", test_cli_info_tampered);
+  g_test_add_func ("/annex/cli/usage", test_cli_usage);
+  g_test_add_func ("/annex/cli/help", test_cli_help);
+  g_test_add_func ("/annex/cli/binary", test_cli_binary);
+
+  return g_test_run ();
+}

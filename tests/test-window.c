@@ -1,0 +1,409 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window.c: the application shell under a virtual display: the welcome screen, opening a
+ * workspace, visiting every view and closing it again; plus the shell's pure helpers. */
+
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "annex-action.h"
+#include "annex-application.h"
+#include "annex-register-page.h"
+#include "annex-store-error.h"
+#include "annex-test-util.h"
+#include "annex-welcome-page.h"
+#include "annex-window.h"
+
+static gboolean has_display;
+static char *tmpdir;
+
+/* Skips a test that needs a display when there is none, unless the run requires one. */
+static gboolean
+require_display (void)
+{
+  if (has_display)
+    return TRUE;
+
+  if (g_strcmp0 (g_getenv ("ANNEX_TEST_REQUIRE_DISPLAY"), "1") == 0)
+    {
+      g_test_message ("no display, but ANNEX_TEST_REQUIRE_DISPLAY=1");
+      g_test_fail ();
+    }
+  else
+    g_test_skip ("no display");
+
+  return FALSE;
+}
+
+static void
+iterate_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+
+      found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A new window over @list, shown, with a reference of the test's own (for
+ * g_assert_finalize_object). */
+static AnnexWindow *
+create_window (AnnexWorkspaceList *list)
+{
+  AnnexWindow *window = annex_window_new (NULL, list);
+
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_main_loop ();
+
+  return window;
+}
+
+static void
+destroy_window (AnnexWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_main_loop ();
+  g_assert_finalize_object (window);
+}
+
+static char *
+make_folder (const char *name)
+{
+  char *folder = g_build_filename (tmpdir, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  return folder;
+}
+
+static void
+on_loaded_changed_cb (AnnexRegister *register_,
+                      GParamSpec    *pspec,
+                      gboolean      *loaded)
+{
+  *loaded = annex_register_get_loaded (register_);
+}
+
+static void
+on_view_changed_cb (AnnexWindow *window,
+                    GParamSpec  *pspec,
+                    guint       *n_changes)
+{
+  (*n_changes)++;
+}
+
+static void
+test_view_names (void)
+{
+  const char * const *names = annex_window_get_view_names ();
+
+  g_assert_cmpuint (g_strv_length ((char **) names), ==, 9);
+  g_assert_cmpstr (names[0], ==, "overview");
+  g_assert_cmpstr (names[8], ==, "actions");
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_assert_true (annex_window_is_view_name (names[i]));
+
+  g_assert_false (annex_window_is_view_name ("bogus"));
+  g_assert_false (annex_window_is_view_name (""));
+  g_assert_false (annex_window_is_view_name ("Risks"));
+  g_assert_false (annex_window_is_view_name (NULL));
+}
+
+static void
+test_format_modified (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new (utc, 2026, 3, 10, 15, 0, 0);
+  static const struct {
+    int         year, month, day, hour, minute;
+    const char *expected;
+  } cases[] = {
+    { 2026, 3, 10, 9, 5, "Modified today at 09:05" },
+    { 2026, 3, 10, 0, 0, "Modified today at 00:00" },
+    { 2026, 3, 9, 23, 59, "Modified yesterday" },
+    { 2026, 3, 8, 12, 0, "Modified 2 days ago" },
+    { 2026, 3, 4, 12, 0, "Modified 6 days ago" },
+    { 2026, 3, 3, 12, 0, "Modified on 3 March 2026" },
+    { 2025, 12, 24, 8, 0, "Modified on 24 December 2025" },
+    { 2026, 3, 11, 8, 0, "Modified on 11 March 2026" },   /* a clock set wrong */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) modified = g_date_time_new (utc, cases[i].year, cases[i].month,
+                                                       cases[i].day, cases[i].hour,
+                                                       cases[i].minute, 0);
+      g_autofree char *text = annex_welcome_page_format_modified (modified, now);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+
+  g_assert_null (annex_welcome_page_format_modified (NULL, now));
+}
+
+static void
+test_unknown_view_option (void)
+{
+  g_autoptr(AnnexApplication) app = annex_application_new ();
+  g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
+  int status = 0;
+
+  g_variant_dict_insert (options, "view", "s", "bogus");
+  g_signal_emit_by_name (app, "handle-local-options", options, &status);
+  g_assert_cmpint (status, ==, 2);
+
+  g_assert_finalize_object (g_steal_pointer (&app));
+}
+
+static void
+test_welcome_empty (void)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(AnnexWorkspaceList) list = NULL;
+  AnnexWindow *window;
+  GtkWidget *welcome;
+
+  if (!require_display ())
+    return;
+
+  folder = make_folder ("empty");
+  list = annex_workspace_list_new (folder);
+  window = create_window (list);
+
+  g_assert_cmpstr (annex_window_get_visible_page (window), ==, "welcome");
+  g_assert_null (annex_window_get_database (window));
+  g_assert_null (annex_window_get_action_register (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Annex");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "close-workspace"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-workspace"));
+
+  welcome = find_descendant (GTK_WIDGET (window), ANNEX_TYPE_WELCOME_PAGE);
+  g_assert_nonnull (welcome);
+  g_assert_true (gtk_widget_get_mapped (welcome));
+  g_assert_true (annex_welcome_page_get_workspace_list (ANNEX_WELCOME_PAGE (welcome)) == list);
+  g_assert_false (annex_welcome_page_get_has_workspaces (ANNEX_WELCOME_PAGE (welcome)));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static void
+test_open_failure (void)
+{
+  static const char garbage[] = "This is not an Annex workspace, not even SQLite.";
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(AnnexWorkspaceList) list = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  AnnexWindow *window;
+
+  if (!require_display ())
+    return;
+
+  folder = make_folder ("broken");
+  path = g_build_filename (folder, "broken.isms", NULL);
+  annex_test_write_file (path, garbage, sizeof garbage - 1);
+  before = annex_test_read_file (path);
+
+  list = annex_workspace_list_new (folder);
+  window = create_window (list);
+
+  g_assert_false (annex_window_open_workspace (window, path, &error));
+  g_assert_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_NOT_SQLITE);
+
+  /* Nothing changed: still the welcome screen, and the file is untouched. */
+  g_assert_cmpstr (annex_window_get_visible_page (window), ==, "welcome");
+  g_assert_null (annex_window_get_database (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Annex");
+  annex_test_assert_file_equals (path, before);
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static void
+test_open_visit_close (void)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(AnnexWorkspaceList) list = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last_workspace = NULL;
+  g_autofree char *last_view = NULL;
+  g_autofree char *path = NULL;
+  const char * const *views = annex_window_get_view_names ();
+  AnnexWorkspace *workspace;
+  AnnexWindow *window;
+  AnnexRegister *register_;
+  GtkWidget *welcome;
+  GtkWidget *actions_page;
+  GtkStack *view_stack;
+  gboolean loaded = FALSE;
+  gboolean opened;
+  guint n_changes = 0;
+
+  if (!require_display ())
+    return;
+
+  folder = make_folder ("workspaces");
+  list = annex_workspace_list_new (folder);
+  workspace = annex_workspace_list_create (list, "Acme & Sons Ltd", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (workspace);
+  /* A copy: the window re-reads the folder, which replaces the list's items. */
+  path = g_strdup (annex_workspace_get_path (workspace));
+
+  window = create_window (list);
+  welcome = find_descendant (GTK_WIDGET (window), ANNEX_TYPE_WELCOME_PAGE);
+  g_assert_true (annex_welcome_page_get_has_workspaces (ANNEX_WELCOME_PAGE (welcome)));
+
+  opened = annex_window_open_workspace (window, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (opened);
+
+  g_assert_cmpstr (annex_window_get_visible_page (window), ==, "workspace");
+  g_assert_nonnull (annex_window_get_database (window));
+  g_assert_cmpstr (annex_database_get_path (annex_window_get_database (window)), ==, path);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Acme & Sons Ltd — Annex");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "close-workspace"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-workspace"));
+
+  settings = g_settings_new (ANNEX_SETTINGS_SCHEMA_ID);
+  last_workspace = g_settings_get_string (settings, "last-workspace");
+  g_assert_cmpstr (last_workspace, ==, path);
+
+  /* The Actions register loads in the background. */
+  register_ = annex_window_get_action_register (window);
+  g_assert_nonnull (register_);
+  g_assert_true (annex_register_get_record_type (register_) == ANNEX_TYPE_ACTION);
+  actions_page = find_descendant (GTK_WIDGET (window), ANNEX_TYPE_REGISTER_PAGE);
+  g_assert_nonnull (actions_page);
+  g_assert_true (annex_register_page_get_register (ANNEX_REGISTER_PAGE (actions_page)) == register_);
+  g_signal_connect (register_, "notify::loaded", G_CALLBACK (on_loaded_changed_cb), &loaded);
+  loaded = annex_register_get_loaded (register_);
+  annex_test_wait_for (&loaded);
+  g_signal_handlers_disconnect_by_func (register_, on_loaded_changed_cb, &loaded);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (register_)), ==, 0);
+
+  /* Every view, through the action the sidebar and Alt+1…9 use: each becomes the visible
+   * (mapped) child of the view stack. Starting from the last one, every step is a change. */
+  view_stack = GTK_STACK (gtk_widget_get_parent (actions_page));
+  g_assert_true (GTK_IS_STACK (view_stack));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-view",
+                                  g_variant_new_string ("actions"));
+  iterate_main_loop ();
+  g_signal_connect (window, "notify::view", G_CALLBACK (on_view_changed_cb), &n_changes);
+
+  for (guint i = 0; views[i] != NULL; i++)
+    {
+      GtkWidget *previous = gtk_stack_get_visible_child (view_stack);
+      GtkWidget *child;
+
+      g_action_group_activate_action (G_ACTION_GROUP (window), "show-view",
+                                      g_variant_new_string (views[i]));
+      iterate_main_loop ();
+
+      child = gtk_stack_get_visible_child (view_stack);
+      g_assert_cmpstr (annex_window_get_view (window), ==, views[i]);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, views[i]);
+      g_assert_true (child != previous);
+      g_assert_true (gtk_widget_get_mapped (child));
+      g_assert_cmpuint (n_changes, ==, i + 1);
+    }
+  g_assert_true (gtk_stack_get_visible_child (view_stack) == actions_page);
+
+  /* An unknown name changes nothing. */
+  g_assert_false (annex_window_set_view (window, "bogus"));
+  g_assert_cmpstr (annex_window_get_view (window), ==, "actions");
+  g_assert_cmpuint (n_changes, ==, 9);
+  g_signal_handlers_disconnect_by_func (window, on_view_changed_cb, &n_changes);
+
+  last_view = g_settings_get_string (settings, "last-view");
+  g_assert_cmpstr (last_view, ==, "actions");
+
+  /* Closing returns to the welcome screen and forgets the workspace. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "close-workspace", NULL);
+  iterate_main_loop ();
+  g_assert_cmpstr (annex_window_get_visible_page (window), ==, "welcome");
+  g_assert_null (annex_window_get_database (window));
+  g_assert_null (annex_window_get_action_register (window));
+  g_assert_null (annex_register_page_get_register (ANNEX_REGISTER_PAGE (actions_page)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Annex");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "close-workspace"));
+  g_clear_pointer (&last_workspace, g_free);
+  last_workspace = g_settings_get_string (settings, "last-workspace");
+  g_assert_cmpstr (last_workspace, ==, "");
+  g_assert_true (gtk_widget_get_mapped (welcome));
+  g_assert_true (annex_welcome_page_get_has_workspaces (ANNEX_WELCOME_PAGE (welcome)));
+
+  /* And the same workspace opens again. */
+  opened = annex_window_open_workspace (window, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (opened);
+  g_assert_cmpstr (annex_window_get_visible_page (window), ==, "workspace");
+  register_ = annex_window_get_action_register (window);
+  g_signal_connect (register_, "notify::loaded", G_CALLBACK (on_loaded_changed_cb), &loaded);
+  loaded = annex_register_get_loaded (register_);
+  annex_test_wait_for (&loaded);
+  g_signal_handlers_disconnect_by_func (register_, on_loaded_changed_cb, &loaded);
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* Before anything reads (and caches) the user data directory. */
+  tmpdir = annex_test_make_tmpdir ();
+  {
+    g_autofree char *data_home = g_build_filename (tmpdir, "data", NULL);
+
+    g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  }
+
+  g_test_init (&argc, &argv, NULL);
+
+  has_display = gtk_init_check ();
+  if (has_display)
+    adw_init ();
+
+  g_test_add_func ("/annex/ui/view-names", test_view_names);
+  g_test_add_func ("/annex/ui/format-modified", test_format_modified);
+  g_test_add_func ("/annex/ui/unknown-view-option", test_unknown_view_option);
+  g_test_add_func ("/annex/ui/welcome-empty", test_welcome_empty);
+  g_test_add_func ("/annex/ui/open-failure", test_open_failure);
+  g_test_add_func ("/annex/ui/open-visit-close", test_open_visit_close);
+
+  status = g_test_run ();
+
+  annex_test_rm_rf (tmpdir);
+  g_free (tmpdir);
+
+  return status;
+}
