@@ -300,7 +300,8 @@ test_open_visit_close (void)
   g_assert_true (annex_register_get_record_type (register_) == ANNEX_TYPE_ACTION);
   actions_page = find_descendant (GTK_WIDGET (window), ANNEX_TYPE_REGISTER_PAGE);
   g_assert_nonnull (actions_page);
-  g_assert_true (annex_register_page_get_register (ANNEX_REGISTER_PAGE (actions_page)) == register_);
+  g_assert_true (annex_register_page_get_register (ANNEX_REGISTER_PAGE (actions_page)) ==
+                 register_);
   g_signal_connect (register_, "notify::loaded", G_CALLBACK (on_loaded_changed_cb), &loaded);
   loaded = annex_register_get_loaded (register_);
   annex_test_wait_for (&loaded);

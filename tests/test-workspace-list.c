@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "annex-action.h"
+#include "annex-database-private.h"
 #include "annex-database.h"
 #include "annex-register.h"
 #include "annex-store-error.h"
@@ -238,7 +239,8 @@ test_create (Fixture       *fixture,
   file_name = dup_file_name (create (fixture, "株式会社"));
   g_assert_cmpstr (file_name, ==, "workspace.isms");
   g_clear_pointer (&file_name, g_free);
-  file_name = dup_file_name (create (fixture, "The Extraordinarily Long Name of a Holding Company"));
+  file_name = dup_file_name (create (fixture,
+                                     "The Extraordinarily Long Name of a Holding Company"));
   g_assert_cmpstr (file_name, ==, "the-extraordinarily-long-name-of-a-holdi.isms");
   g_clear_pointer (&file_name, g_free);
   file_name = dup_file_name (create (fixture, "Forty characters exactly, then a break!!  x"));
@@ -640,6 +642,73 @@ test_unusable_files (Fixture       *fixture,
 }
 
 static void
+test_older_workspace (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  static const char * const steps[] = { "CREATE TABLE extra_for_test (x INTEGER)", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) source_bytes = NULL;
+  g_autofree char *src_dir = g_build_filename (fixture->tmpdir, "src", NULL);
+  g_autofree char *source = g_build_filename (src_dir, "old.isms", NULL);
+  g_autofree char *source_dump = NULL;
+  g_autofree char *imported_dump = NULL;
+  g_autofree char *src_files = NULL;
+  g_autofree char *src_files_after = NULL;
+  g_autofree char *folder_files = NULL;
+  g_autofree char *names = NULL;
+  AnnexWorkspace *legacy;
+  AnnexWorkspace *imported;
+  int version = 0;
+
+  /* Two workspaces at today's format, which a later Annex (one more migration) finds older. */
+  legacy = create (fixture, "Legacy Co");
+  g_assert_cmpint (g_mkdir (src_dir, 0700), ==, 0);
+  {
+    g_autoptr(AnnexDatabase) db = annex_database_create (source, "Old Org", &error);
+
+    g_assert_no_error (error);
+    annex_database_close (db);
+  }
+  add_actions (source);
+  source_dump = dump_actions (source, NULL);
+  source_bytes = annex_test_read_file (source);
+  src_files = join_files (src_dir);
+
+  _annex_database_set_extra_migrations_for_testing (steps);
+
+  /* Listed by its file name until it is opened (and migrated), without an error. */
+  g_assert_true (annex_workspace_list_refresh (fixture->list, &error));
+  g_assert_no_error (error);
+  legacy = get_workspace (fixture->list, 0);
+  g_assert_cmpstr (annex_workspace_get_name (legacy), ==, "legacy-co");
+  g_assert_null (annex_workspace_get_error (legacy));
+
+  /* Importing migrates the copy, never the source. */
+  imported = annex_workspace_list_import (fixture->list, source, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (annex_workspace_get_name (imported), ==, "Old Org");
+  g_assert_null (annex_workspace_get_error (imported));
+  g_assert_true (annex_database_validate_file (annex_workspace_get_path (imported), &version,
+                                               &error));
+  g_assert_cmpint (version, ==, annex_database_get_latest_version ());
+  g_assert_cmpint (version, ==, 2);
+
+  annex_test_assert_file_equals (source, source_bytes);
+  src_files_after = join_files (src_dir);
+  g_assert_cmpstr (src_files_after, ==, src_files);
+  /* No copy made before the migration is left: the source itself is that copy. */
+  folder_files = join_files (fixture->folder);
+  g_assert_cmpstr (folder_files, ==, "legacy-co.isms|old-org.isms");
+  names = join_names (fixture->list);
+  g_assert_cmpstr (names, ==, "legacy-co|Old Org");
+
+  imported_dump = dump_actions (annex_workspace_get_path (imported), NULL);
+  g_assert_cmpstr (imported_dump, ==, source_dump);
+
+  _annex_database_set_extra_migrations_for_testing (NULL);
+}
+
+static void
 test_paths (Fixture       *fixture,
             gconstpointer  user_data)
 {
@@ -680,6 +749,7 @@ main (int   argc,
   ADD ("/annex/workspace-list/export-import", test_export_import);
   ADD ("/annex/workspace-list/import-refused", test_import_refused);
   ADD ("/annex/workspace-list/unusable-files", test_unusable_files);
+  ADD ("/annex/workspace-list/older-workspace", test_older_workspace);
   ADD ("/annex/workspace-list/paths", test_paths);
 
 #undef ADD

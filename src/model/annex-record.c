@@ -368,7 +368,8 @@ annex_record_class_install_fields (AnnexRecordClass *klass,
   for (guint i = 0; i < n_fields; i++)
     {
       const AnnexField *field = &fields[i];
-      const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+      const GParamFlags flags =
+        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
       GParamSpec *pspec;
 
       switch (field->type)
@@ -732,40 +733,6 @@ _annex_record_dup_value_string (AnnexRecord *self,
   return g_value_dup_string (value);
 }
 
-char *
-_annex_record_to_json_with_reference (AnnexRecord *self,
-                                      const char  *reference)
-{
-  AnnexRecordPrivate *priv;
-  AnnexRecordClass *klass;
-  g_autofree const char **keys = NULL;
-  g_autofree char **values = NULL;
-  char *json;
-
-  g_return_val_if_fail (ANNEX_IS_RECORD (self), NULL);
-
-  priv = annex_record_get_instance_private (self);
-
-  klass = ANNEX_RECORD_GET_CLASS (self);
-  keys = g_new0 (const char *, priv->n_values + 2);
-  values = g_new0 (char *, priv->n_values + 2);
-
-  keys[0] = "reference";
-  values[0] = g_strdup (reference);
-  for (guint i = 0; i < priv->n_values; i++)
-    {
-      keys[i + 1] = klass->fields[i].column;
-      values[i + 1] = _annex_record_dup_value_string (self, i);
-    }
-
-  json = annex_change_log_json_object (keys, (const char * const *) values, priv->n_values + 1);
-
-  for (guint i = 0; i < priv->n_values + 1; i++)
-    g_free (values[i]);
-
-  return json;
-}
-
 /**
  * annex_record_to_json:
  * @self: a record
@@ -779,12 +746,32 @@ char *
 annex_record_to_json (AnnexRecord *self)
 {
   AnnexRecordPrivate *priv;
+  AnnexRecordClass *klass;
+  g_autofree const char **keys = NULL;
+  g_autofree char **values = NULL;
+  char *json;
 
   g_return_val_if_fail (ANNEX_IS_RECORD (self), NULL);
 
   priv = annex_record_get_instance_private (self);
+  klass = ANNEX_RECORD_GET_CLASS (self);
+  keys = g_new0 (const char *, priv->n_values + 2);
+  values = g_new0 (char *, priv->n_values + 2);
 
-  return _annex_record_to_json_with_reference (self, priv->reference);
+  keys[0] = "reference";
+  values[0] = g_strdup (priv->reference);
+  for (guint i = 0; i < priv->n_values; i++)
+    {
+      keys[i + 1] = klass->fields[i].column;
+      values[i + 1] = _annex_record_dup_value_string (self, i);
+    }
+
+  json = annex_change_log_json_object (keys, (const char * const *) values, priv->n_values + 1);
+
+  for (guint i = 0; i < priv->n_values + 1; i++)
+    g_free (values[i]);
+
+  return json;
 }
 
 /* Appends @text normalized (NFC) and casefolded, after a '\n' separator when not first. */

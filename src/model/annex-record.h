@@ -139,8 +139,5 @@ void              _annex_record_load_values         (AnnexRecord      *self,
  * empty), INT in decimal, BOOL as "true" / "false". Free with g_free(). */
 char             *_annex_record_dup_value_string    (AnnexRecord      *self,
                                                      guint             index);
-/* annex_record_to_json() with @reference instead of the record's own (for an insert in progress). */
-char             *_annex_record_to_json_with_reference (AnnexRecord   *self,
-                                                        const char    *reference);
 
 G_END_DECLS

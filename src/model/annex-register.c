@@ -183,10 +183,23 @@ read_column_value (sqlite3_stmt     *stmt,
       g_value_set_boolean (value, sqlite3_column_int64 (stmt, column) != 0);
       break;
 
+    case ANNEX_FIELD_CHOICE:
+      {
+        const char *text = (const char *) sqlite3_column_text (stmt, column);
+        int index = annex_field_get_choice_index (field, text);
+
+        g_value_init (value, G_TYPE_STRING);
+        /* A known nick points at the field table's static string: no copy per row. */
+        if (index >= 0)
+          g_value_set_static_string (value, field->choices[index].nick);
+        else if (text != NULL && text[0] != '\0')
+          g_value_set_string (value, text);
+      }
+      break;
+
     case ANNEX_FIELD_TEXT:
     case ANNEX_FIELD_LONG_TEXT:
     case ANNEX_FIELD_DATE:
-    case ANNEX_FIELD_CHOICE:
     default:
       {
         const char *text = (const char *) sqlite3_column_text (stmt, column);

@@ -16,7 +16,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AnnexRegister, annex_register, ANNEX, REGISTER, GObject)
 
 /* Properties: "database" (AnnexDatabase, construct-only), "record-type" (GType, construct-only),
- * "loaded" (gboolean), "n-items" (guint). Items are the records, in id order (creation order). */
+ * "loaded" (gboolean), "n-items" (guint). Items are the records, in id order (creation order).
+ *
+ * The register's own writes update its items directly after their commit (no reload). A write to
+ * its table by anyone else on the same connection (another register, an import; seen through the
+ * database's "changed") makes a loaded register re-read it with annex_register_load_async(). When
+ * the register's writes run inside a caller's transaction, they reach the file with the caller's
+ * commit; if the caller rolls back instead, the caller reloads the register. */
 AnnexRegister *annex_register_new            (AnnexDatabase        *database,
                                               GType                 record_type);
 
@@ -46,7 +52,8 @@ gboolean       annex_register_add            (AnnexRegister        *self,
                                               AnnexRecord          *record,
                                               GError              **error);
 /* Writes @record's current values (it must be an item of @self): validates, records before/after in
- * the change history, commits, updates "updated". Nothing is written when no value changed. */
+ * the change history, commits, updates "updated". Nothing is written when no value differs from the
+ * stored row. On failure nothing is written and @record keeps the values as the user typed them. */
 gboolean       annex_register_save           (AnnexRegister        *self,
                                               AnnexRecord          *record,
                                               GError              **error);
@@ -55,7 +62,8 @@ gboolean       annex_register_save           (AnnexRegister        *self,
 gboolean       annex_register_remove         (AnnexRegister        *self,
                                               AnnexRecord          *record,
                                               GError              **error);
-/* Undoes a remove: inserts @record again with its id and reference, at its place in id order. */
+/* Undoes a remove: inserts @record again with its id, reference, timestamps and values (recorded
+ * as an insert in the change history), at its place in id order. */
 gboolean       annex_register_restore        (AnnexRegister        *self,
                                               AnnexRecord          *record,
                                               GError              **error);

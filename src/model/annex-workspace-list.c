@@ -261,12 +261,10 @@ any_database_file_exists (const char *path)
   return FALSE;
 }
 
-/**
- * make_slug:
- *
- * A file name stem for @organization: transliterated to ASCII (with the "C" locale's rules, so the
+/* A file name stem for @organization: transliterated to ASCII (with the "C" locale's rules, so the
  * result does not depend on the user's locale), lowercase letters and digits, every other run of
- * characters one '-', no '-' at either end, at most 40 characters; "workspace" when nothing is left.
+ * characters one '-', no '-' at either end, at most 40 characters; "workspace" when nothing is
+ * left.
  */
 static char *
 make_slug (const char *organization)

@@ -88,30 +88,26 @@ read_workspace (AnnexWorkspace *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(AnnexDatabase) db = NULL;
   g_autofree char *organization = NULL;
-  int version = 0;
 
   self->modified = query_modified (self->path);
 
-  if (!annex_database_validate_file (self->path, &version, &error))
-    {
-      self->name = dup_fallback_name (self->path);
-      self->error = g_strdup (error->message);
-      return;
-    }
-
-  /* A read-only connection refuses a schema older than ours (it cannot migrate). Such a file
-   * is fine: it is migrated when it is opened; until then it goes by its file name. */
-  if (version < annex_database_get_latest_version ())
-    {
-      self->name = dup_fallback_name (self->path);
-      return;
-    }
-
+  /* The usual case costs one validation: the read-only open validates the file first. */
   db = annex_database_open (self->path, ANNEX_DATABASE_OPEN_READ_ONLY, &error);
   if (db == NULL)
     {
+      g_autoptr(GError) validate_error = NULL;
+      int version = 0;
+
       self->name = dup_fallback_name (self->path);
-      self->error = g_strdup (error->message);
+
+      /* Why? A read-only connection also refuses a schema older than ours (it cannot migrate);
+       * such a file is fine: it is migrated when it is opened, and until then goes by its file
+       * name. Anything else is a reason not to open it. */
+      if (!annex_database_validate_file (self->path, &version, &validate_error))
+        self->error = g_strdup (validate_error->message);
+      else if (version >= annex_database_get_latest_version ())
+        self->error = g_strdup (error->message);
+
       return;
     }
 

@@ -81,10 +81,12 @@ reopen_last_workspace (AnnexApplication *self,
 
   if (!annex_window_open_workspace (window, path, &error))
     {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      g_autofree char *title = NULL;
 
-      annex_window_add_toast (window, adw_toast_new_format (_("Could not reopen the last workspace: %s"),
-                                                            escaped));
+      /* Toast titles are markup. */
+      title = g_markup_printf_escaped (_("Could not reopen the last workspace: %s"),
+                                       error->message);
+      annex_window_add_toast (window, adw_toast_new (title));
     }
 }
 

@@ -177,8 +177,8 @@ annex_preferences_window_class_init (AnnexPreferencesWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_BASE_PATH "/ui/annex-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH
+                                               "/ui/annex-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AnnexPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, AnnexPreferencesWindow, reopen_switch);
   gtk_widget_class_bind_template_child (widget_class, AnnexPreferencesWindow, folder_row);

@@ -15,6 +15,8 @@
 
 /* Above this many records, filtering and sorting run in chunks so the page stays responsive. */
 #define INCREMENTAL_THRESHOLD 2000
+/* The title column keeps at least this width; other columns give way when the list is narrow. */
+#define TITLE_MIN_WIDTH 160
 
 /* What one generated column shows. */
 typedef struct
@@ -24,6 +26,8 @@ typedef struct
   guint             due_index;     /* the DATE field the "overdue" marking refers to */
   gboolean          has_overdue;   /* the record type has a boolean "overdue" property */
   gboolean          marks_overdue; /* this column is that date: error style and a warning icon */
+  int               width;         /* fixed width; -1 for the column that takes the spare width */
+  guint             priority;      /* lower keeps its place longer when the list is narrow */
 } ColumnInfo;
 
 struct _AnnexRegisterPage
@@ -55,6 +59,8 @@ struct _AnnexRegisterPage
   char               *query;       /* casefolded and stripped; NULL when not searching */
   GPtrArray          *columns;     /* GtkColumnViewColumn added for the current record type */
   GType               columns_type;
+  guint               fit_columns_source;
+  int                 fitted_width;
   char               *title;
   char               *icon_name;
   char               *description;
@@ -199,6 +205,8 @@ update_state (AnnexRegisterPage *self)
   gtk_stack_set_visible_child_name (self->content_stack, page);
   gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), loaded && self->n_total > 0);
+  /* Nothing to search in an empty register. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), self->n_total > 0);
   update_actions (self);
 }
 
@@ -603,6 +611,7 @@ remove_columns (AnnexRegisterPage *self)
 
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   self->columns_type = G_TYPE_INVALID;
+  self->fitted_width = 0;
 }
 
 static void
@@ -629,19 +638,20 @@ add_column (AnnexRegisterPage *self,
   gtk_column_view_column_set_resizable (column, TRUE);
 
   if (info->field == NULL)
-    width = 90;
+    width = 80;
   else if (g_str_equal (info->field->name, "title"))
     gtk_column_view_column_set_expand (column, TRUE);
   else if (info->field->type == ANNEX_FIELD_DATE)
-    width = 130;
+    width = 120;
   else if (info->field->type == ANNEX_FIELD_CHOICE)
-    width = 150;
+    width = 160;
   else if (info->field->type == ANNEX_FIELD_INT || info->field->type == ANNEX_FIELD_BOOL)
     width = 90;
   else
-    width = 160;
+    width = 150;
 
   /* Fixed widths: columns do not jump while rows of different lengths scroll by. */
+  info->width = width;
   if (width > 0)
     gtk_column_view_column_set_fixed_width (column, width);
 
@@ -723,6 +733,30 @@ build_columns (AnnexRegisterPage *self,
         has_title_column = TRUE;
     }
 
+  /* When the list is narrow (the editor is open beside it), columns give way in this order of
+   * importance: the reference and the title stay, then the date that marks overdue records, the
+   * first choice (a status), then the others in table order. */
+  {
+    gboolean first_choice_seen = FALSE;
+
+    for (guint i = 1; i < self->columns->len; i++)
+      {
+        GtkColumnViewColumn *column = g_ptr_array_index (self->columns, i);
+        ColumnInfo *info = g_object_get_data (G_OBJECT (gtk_column_view_column_get_factory (column)),
+                                              "annex-column-info");
+
+        if (info->marks_overdue)
+          info->priority = 0;
+        else if (info->field->type == ANNEX_FIELD_CHOICE && !first_choice_seen)
+          {
+            info->priority = 1;
+            first_choice_seen = TRUE;
+          }
+        else
+          info->priority = 2 + i;
+      }
+  }
+
   /* Without a "title" field, the first text column takes the spare width. */
   if (!has_title_column)
     {
@@ -734,12 +768,86 @@ build_columns (AnnexRegisterPage *self,
 
           if (info->field->type == ANNEX_FIELD_TEXT)
             {
+              info->width = -1;
               gtk_column_view_column_set_fixed_width (column, -1);
               gtk_column_view_column_set_expand (column, TRUE);
               break;
             }
         }
     }
+}
+
+static ColumnInfo *
+column_get_info (GtkColumnViewColumn *column)
+{
+  return g_object_get_data (G_OBJECT (gtk_column_view_column_get_factory (column)),
+                            "annex-column-info");
+}
+
+/* Shows as many columns as fit beside the title at the list's current width, most important
+ * first (GTK 4.8 has no breakpoints; the page measures itself). */
+static void
+fit_columns (AnnexRegisterPage *self)
+{
+  g_autoptr(GPtrArray) by_priority = NULL;
+  int available = gtk_widget_get_width (self->list_pane);
+
+  if (self->columns == NULL || available <= 0)
+    return;
+
+  self->fitted_width = available;
+  available -= TITLE_MIN_WIDTH;
+
+  by_priority = g_ptr_array_new ();
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (self->columns, i);
+      ColumnInfo *info = column_get_info (column);
+
+      /* The reference and the spare-width column are always shown. */
+      if (info->field == NULL)
+        available -= info->width;
+      else if (info->width > 0)
+        g_ptr_array_add (by_priority, column);
+    }
+
+  for (guint i = 0; i < by_priority->len; i++)
+    for (guint j = i + 1; j < by_priority->len; j++)
+      if (column_get_info (g_ptr_array_index (by_priority, j))->priority <
+          column_get_info (g_ptr_array_index (by_priority, i))->priority)
+        {
+          gpointer tmp = by_priority->pdata[i];
+
+          by_priority->pdata[i] = by_priority->pdata[j];
+          by_priority->pdata[j] = tmp;
+        }
+
+  for (guint i = 0; i < by_priority->len; i++)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (by_priority, i);
+      int width = column_get_info (column)->width;
+      gboolean fits = width <= available;
+
+      /* Once one column does not fit, the less important ones stay hidden too. */
+      available = fits ? available - width : -1;
+      if (gtk_column_view_column_get_visible (column) != fits)
+        {
+          /* GTK 4.8 still counts a hidden column's width when it shares out the spare width
+           * (later versions do not): a hidden column gets a width of 0 too. */
+          gtk_column_view_column_set_fixed_width (column, fits ? width : 0);
+          gtk_column_view_column_set_visible (column, fits);
+        }
+    }
+}
+
+static gboolean
+fit_columns_cb (gpointer user_data)
+{
+  AnnexRegisterPage *self = user_data;
+
+  self->fit_columns_source = 0;
+  fit_columns (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* Commands */
@@ -1034,7 +1142,9 @@ on_selection_changed_cb (AnnexRegisterPage *self)
 {
   AnnexRecord *record = gtk_single_selection_get_selected_item (self->selection);
 
-  if (record != NULL && record != get_editor_record (self))
+  /* Wide, the editor beside the list follows the selection (arrow keys browse the records).
+   * Narrow, the editor would cover the list: only activating a row opens it. */
+  if (record != NULL && record != get_editor_record (self) && !adw_leaflet_get_folded (self->leaflet))
     open_editor (self, record, FALSE);
 
   update_actions (self);
@@ -1085,6 +1195,41 @@ on_editor_valid_cb (AnnexRegisterPage *self)
   update_actions (self);
 }
 
+/* GtkWidget */
+
+static void
+annex_register_page_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  AnnexRegisterPage *self = ANNEX_REGISTER_PAGE (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->leaflet), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+annex_register_page_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  AnnexRegisterPage *self = ANNEX_REGISTER_PAGE (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->leaflet), width, height, baseline, NULL);
+
+  /* Columns are shown or hidden after this allocation, never during it. */
+  if (gtk_widget_get_width (self->list_pane) != self->fitted_width && self->fit_columns_source == 0)
+    {
+      self->fit_columns_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_columns_cb, self, NULL);
+      g_source_set_name_by_id (self->fit_columns_source, "[annex] fit register columns");
+    }
+}
+
 /* GObject */
 
 static void
@@ -1095,6 +1240,7 @@ annex_register_page_dispose (GObject *object)
   if (self->register_signals != NULL)
     g_signal_group_set_target (self->register_signals, NULL);
 
+  g_clear_handle_id (&self->fit_columns_source, g_source_remove);
   remove_columns (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ANNEX_TYPE_REGISTER_PAGE);
 
@@ -1302,7 +1448,8 @@ annex_register_page_class_init (AnnexRegisterPageClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Delete, 0, delete_key_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = annex_register_page_measure;
+  widget_class->size_allocate = annex_register_page_size_allocate;
 }
 
 static void

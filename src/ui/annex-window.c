@@ -662,8 +662,8 @@ rename_workspace_action (GSimpleAction *action,
     return;
 
   dialog = create_name_dialog (self, _("Rename Workspace"),
-                               _("The organization whose information security management "
-                                 "system this workspace holds."),
+                               _("The name of the organization appears on the welcome "
+                                 "screen, in the window title and in reports."),
                                _("_Rename"), annex_workspace_get_name (workspace));
   g_object_set_data_full (G_OBJECT (dialog), "workspace-path", g_strdup (path), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_dialog_response_cb), self, 0);
@@ -1095,7 +1095,8 @@ annex_window_open_workspace (AnnexWindow  *self,
   annex_register_load_async (self->action_register, self->cancellable, on_actions_loaded_cb,
                              g_object_ref (self));
 
-  g_settings_set_string (self->settings, "last-workspace", annex_database_get_path (self->database));
+  g_settings_set_string (self->settings, "last-workspace",
+                         annex_database_get_path (self->database));
 
   update_title (self);
   update_actions (self);
