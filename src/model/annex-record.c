@@ -797,8 +797,11 @@ append_folded (GString    *haystack,
       gsize start = haystack->len;
 
       g_string_append_len (haystack, text, p - text);
-      for (gsize i = start; i < haystack->len; i++)
-        haystack->str[i] = g_ascii_tolower (haystack->str[i]);
+      for (char *c = haystack->str + start; *c != '\0'; c++)
+        {
+          if (*c >= 'A' && *c <= 'Z')
+            *c += 'a' - 'A';
+        }
       return;
     }
 

@@ -887,7 +887,10 @@ load_thread_func (GTask        *task,
   g_autoptr(GPtrArray) records = NULL;
   GError *error = NULL;
 
-  db = annex_database_open (data->path, ANNEX_DATABASE_OPEN_READ_ONLY, &error);
+  /* The workspace is open (and was checked) on the main connection already. */
+  db = annex_database_open (data->path,
+                            ANNEX_DATABASE_OPEN_READ_ONLY | ANNEX_DATABASE_OPEN_NO_INTEGRITY_CHECK,
+                            &error);
   if (db == NULL)
     {
       g_task_return_error (task, error);

@@ -1012,10 +1012,27 @@ annex_database_get_latest_version (void)
  *
  * Returns: %TRUE when @path is an Annex workspace this build can open
  */
+static gboolean validate_file (const char  *path,
+                               gboolean     integrity_check,
+                               int         *out_version,
+                               GError     **error);
+
 gboolean
 annex_database_validate_file (const char  *path,
                               int         *out_version,
                               GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return validate_file (path, TRUE, out_version, error);
+}
+
+static gboolean
+validate_file (const char  *path,
+               gboolean     integrity_check,
+               int         *out_version,
+               GError     **error)
 {
   g_autofree char *name = NULL;
   g_autofree char *uri = NULL;
@@ -1030,9 +1047,6 @@ annex_database_validate_file (const char  *path,
   GStatBuf st;
   int latest = annex_database_get_latest_version ();
   int rc;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   name = g_filename_display_basename (path);
 
@@ -1145,12 +1159,14 @@ annex_database_validate_file (const char  *path,
         }
     }
 
-  if (!query_text (db, "PRAGMA quick_check(1)", &check, &rc))
+  /* The integrity check reads every page: skipped for a second connection to a workspace that
+   * this process opened (and checked) already. */
+  if (integrity_check && !query_text (db, "PRAGMA quick_check(1)", &check, &rc))
     {
       set_validation_error (error, db, rc, name);
       goto out;
     }
-  if (g_strcmp0 (check, "ok") != 0)
+  if (integrity_check && g_strcmp0 (check, "ok") != 0)
     {
       g_autoptr(GString) detail = g_string_new (check);
 
@@ -1222,6 +1238,7 @@ annex_database_open (const char              *path,
   g_autoptr(AnnexDatabase) self = NULL;
   g_autofree char *name = NULL;
   gboolean read_only = (flags & ANNEX_DATABASE_OPEN_READ_ONLY) != 0;
+  gboolean integrity_check;
   int latest = annex_database_get_latest_version ();
   int version = 0;
   gint64 current = 0;
@@ -1231,7 +1248,8 @@ annex_database_open (const char              *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!annex_database_validate_file (path, &version, error))
+  integrity_check = (flags & ANNEX_DATABASE_OPEN_NO_INTEGRITY_CHECK) == 0;
+  if (!validate_file (path, integrity_check, &version, error))
     return NULL;
 
   name = g_filename_display_basename (path);

@@ -22,6 +22,9 @@ typedef enum
    * runs; a file whose schema is older than the app's is refused with ANNEX_STORE_ERROR_FAILED.
    * Writes through it fail with READ_ONLY (PRAGMA query_only). */
   ANNEX_DATABASE_OPEN_READ_ONLY = 1 << 0,
+  /* Skip the integrity check (it reads every page) for a second connection to a workspace that
+   * this process has open and checked already; the header, id and version checks still run. */
+  ANNEX_DATABASE_OPEN_NO_INTEGRITY_CHECK = 1 << 1,
 } AnnexDatabaseOpenFlags;
 
 /* The schema version this build writes (the number of migrations). */
