@@ -389,8 +389,9 @@ add_action (Fixture    *fixture,
 }
 
 static void
-fixture_set_up (Fixture *fixture,
-                guint    n_actions)
+fixture_set_up_sized (Fixture *fixture,
+                      guint    n_actions,
+                      int      width)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -429,10 +430,17 @@ fixture_set_up (Fixture *fixture,
   annex_register_page_set_register (ANNEX_REGISTER_PAGE (fixture->page), fixture->register_);
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1100, 700);
+  gtk_window_set_default_size (fixture->window, width, 700);
   gtk_window_set_child (fixture->window, fixture->page);
   gtk_window_present (fixture->window);
   iterate_main_loop ();
+}
+
+static void
+fixture_set_up (Fixture *fixture,
+                guint    n_actions)
+{
+  fixture_set_up_sized (fixture, n_actions, 1100);
 }
 
 static void
@@ -440,6 +448,7 @@ fixture_tear_down (Fixture *fixture)
 {
   GtkWidget *page = g_steal_pointer (&fixture->page);
 
+  g_signal_handlers_disconnect_by_data (page, fixture);
   g_clear_pointer (&fixture->toasts, g_ptr_array_unref);
   gtk_window_destroy (fixture->window);
   iterate_main_loop ();
@@ -600,8 +609,8 @@ shown_item (Fixture *fixture,
             guint    position)
 {
   GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (fixture->page, GTK_TYPE_COLUMN_VIEW));
-  g_autoptr(AnnexRecord) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)),
-                                                       position);
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_autoptr(AnnexRecord) item = g_list_model_get_item (model, position);
 
   /* Borrowed: the register keeps its items. */
   return item;
@@ -776,7 +785,8 @@ test_editor_autosave_and_history (void)
   g_assert_cmpstr (lines[0], ==, "Title: Action 2 → Renamed action");
   g_clear_pointer (&entries, g_ptr_array_unref);
 
-  /* A required field emptied is not written: the row shows the error, the record keeps its title. */
+  /* A required field emptied is not written: the row shows the error, the record keeps its
+   * title. */
   gtk_editable_set_text (GTK_EDITABLE (title_row), "");
   iterate_main_loop ();
   g_assert_true (gtk_widget_has_css_class (title_row, "error"));
@@ -833,6 +843,35 @@ test_editor_autosave_and_history (void)
     g_assert_cmpuint (n_rows, ==, 4);
   }
 
+  /* Picking a day in the calendar popover fills the date in, saves at once and closes it. */
+  {
+    GtkWidget *menu_button = find_descendant (due_row, GTK_TYPE_MENU_BUTTON);
+    GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+    GtkWidget *calendar = gtk_popover_get_child (popover);
+    g_autoptr(GDateTime) day = g_date_time_new_local (2026, 4, 20, 0, 0, 0);
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+    iterate_main_loop ();
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+    iterate_main_loop ();
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2026-04-20");
+    g_assert_cmpstr (annex_record_get_string (record, "due-date"), ==, "2026-04-20");
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    g_clear_pointer (&entries, g_ptr_array_unref);
+    entries = annex_change_log_list (fixture.db, "actions", 2, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (entries->len, ==, 5);
+
+    /* The clear button empties the date, saved at once too. */
+    g_signal_emit_by_name (gtk_widget_get_next_sibling (menu_button), "clicked");
+    g_assert_null (annex_record_get_string (record, "due-date"));
+    g_clear_pointer (&entries, g_ptr_array_unref);
+    entries = annex_change_log_list (fixture.db, "actions", 2, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (entries->len, ==, 6);
+  }
+
   /* Closing the editor writes what is pending. */
   gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), "Owner")), "CISO");
   iterate_main_loop ();
@@ -840,8 +879,83 @@ test_editor_autosave_and_history (void)
   g_clear_pointer (&entries, g_ptr_array_unref);
   entries = annex_change_log_list (fixture.db, "actions", 2, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (entries->len, ==, 5);
+  g_assert_cmpuint (entries->len, ==, 7);
   g_assert_cmpuint (fixture.toasts->len, ==, 0);
+
+  fixture_tear_down (&fixture);
+}
+
+static void
+test_page_narrow (void)
+{
+  Fixture fixture = { 0 };
+  AnnexRecordEditor *editor;
+  AdwLeaflet *leaflet;
+  GtkColumnView *view;
+  GtkSingleSelection *selection;
+
+  if (!require_display ())
+    return;
+
+  fixture_set_up_sized (&fixture, 5, 360);
+  editor = get_editor (&fixture);
+  leaflet = ADW_LEAFLET (find_descendant (fixture.page, ADW_TYPE_LEAFLET));
+  view = GTK_COLUMN_VIEW (find_descendant (fixture.page, GTK_TYPE_COLUMN_VIEW));
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
+  g_assert_true (gtk_column_view_get_single_click_activate (view));
+
+  /* Narrow, selecting (hovering) does not cover the list; activating opens the full-page editor. */
+  gtk_single_selection_set_selected (selection, 2);
+  g_assert_null (annex_record_editor_get_record (editor));
+  g_signal_emit_by_name (view, "activate", 2);
+  /* The leaflet folds at the next layout, when the editor pane has become visible. */
+  wait_ms (300);
+  g_assert_nonnull (annex_record_editor_get_record (editor));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) ==
+                 gtk_widget_get_ancestor (GTK_WIDGET (editor), GTK_TYPE_BOX));
+
+  /* Back (Escape) returns to the list. */
+  g_assert_true (gtk_widget_activate_action (fixture.page, "register.close-editor", NULL));
+  g_assert_null (annex_record_editor_get_record (editor));
+  g_assert_false (adw_leaflet_get_visible_child (leaflet) ==
+                  gtk_widget_get_ancestor (GTK_WIDGET (editor), GTK_TYPE_BOX));
+
+  fixture_tear_down (&fixture);
+}
+
+static void
+test_editor_save_error (void)
+{
+  Fixture fixture = { 0 };
+  AnnexRecordEditor *editor;
+  AnnexRecord *record;
+  GtkWidget *owner_row;
+  AdwToast *toast;
+
+  if (!require_display ())
+    return;
+
+  fixture_set_up (&fixture, 2);
+  editor = get_editor (&fixture);
+  record = annex_register_find (fixture.register_, 1);
+  g_assert_true (annex_register_page_show_record (ANNEX_REGISTER_PAGE (fixture.page), 1));
+
+  /* The workspace can no longer be written (as on a full or read-only disk). */
+  annex_database_close (fixture.db);
+
+  owner_row = find_row (GTK_WIDGET (editor), "Owner");
+  gtk_editable_set_text (GTK_EDITABLE (owner_row), "Facilities");
+  iterate_main_loop ();
+  g_assert_false (annex_record_editor_flush (editor));
+
+  /* A toast says why; nothing typed is lost. */
+  g_assert_cmpuint (fixture.toasts->len, ==, 1);
+  toast = g_ptr_array_index (fixture.toasts, 0);
+  g_assert_cmpstr (adw_toast_get_title (toast), !=, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owner_row)), ==, "Facilities");
+  g_assert_cmpstr (annex_record_get_string (record, "owner"), ==, "Facilities");
+  g_assert_true (annex_record_editor_get_record (editor) == record);
 
   fixture_tear_down (&fixture);
 }
@@ -866,8 +980,10 @@ main (int   argc,
   g_test_add_func ("/annex/ui/register-page/search-and-count", test_page_search_and_count);
   g_test_add_func ("/annex/ui/register-page/columns-and-sorting", test_page_columns_and_sorting);
   g_test_add_func ("/annex/ui/register-page/new-add-delete-undo", test_page_new_add_delete_undo);
+  g_test_add_func ("/annex/ui/register-page/narrow", test_page_narrow);
   g_test_add_func ("/annex/ui/record-editor/autosave-and-history",
                    test_editor_autosave_and_history);
+  g_test_add_func ("/annex/ui/record-editor/save-error", test_editor_save_error);
 
   return g_test_run ();
 }

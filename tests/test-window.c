@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the application shell under a virtual display: the welcome screen, opening a
- * workspace, visiting every view and closing it again; plus the shell's pure helpers. */
+ * workspace (on a worker), visiting every view and closing it again, a workspace operation's
+ * progress on its welcome row; plus the shell's pure helpers. */
 
 #define G_LOG_DOMAIN "test-window"
 
@@ -94,6 +95,57 @@ make_folder (const char *name)
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   return folder;
+}
+
+typedef struct
+{
+  GAsyncResult *result;
+  gboolean      done;
+} OpenCall;
+
+static void
+on_workspace_opened_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  OpenCall *call = user_data;
+
+  call->result = g_object_ref (result);
+  call->done = TRUE;
+}
+
+/* Opens @path in @window and waits until it is shown or refused; meanwhile its welcome row is
+ * busy. */
+static gboolean
+open_workspace (AnnexWindow  *window,
+                const char   *path,
+                GError      **error)
+{
+  AnnexWelcomePage *welcome;
+  OpenCall call = { NULL, FALSE };
+  gboolean opened;
+
+  welcome = ANNEX_WELCOME_PAGE (find_descendant (GTK_WIDGET (window), ANNEX_TYPE_WELCOME_PAGE));
+  annex_window_open_workspace_async (window, path, NULL, on_workspace_opened_cb, &call);
+  g_assert_false (call.done);
+  g_assert_true (annex_welcome_page_get_workspace_busy (welcome, path));
+
+  annex_test_wait_for (&call.done);
+  opened = annex_window_open_workspace_finish (window, call.result, error);
+  g_object_unref (call.result);
+  g_assert_false (annex_welcome_page_get_workspace_busy (welcome, path));
+
+  return opened;
+}
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     gboolean   *changed)
+{
+  *changed = TRUE;
 }
 
 static void
@@ -230,7 +282,7 @@ test_open_failure (void)
   list = annex_workspace_list_new (folder);
   window = create_window (list);
 
-  g_assert_false (annex_window_open_workspace (window, path, &error));
+  g_assert_false (open_workspace (window, path, &error));
   g_assert_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_NOT_SQLITE);
 
   /* Nothing changed: still the welcome screen, and the file is untouched. */
@@ -279,7 +331,7 @@ test_open_visit_close (void)
   welcome = find_descendant (GTK_WIDGET (window), ANNEX_TYPE_WELCOME_PAGE);
   g_assert_true (annex_welcome_page_get_has_workspaces (ANNEX_WELCOME_PAGE (welcome)));
 
-  opened = annex_window_open_workspace (window, path, &error);
+  opened = open_workspace (window, path, &error);
   g_assert_no_error (error);
   g_assert_true (opened);
 
@@ -360,7 +412,7 @@ test_open_visit_close (void)
   g_assert_true (annex_welcome_page_get_has_workspaces (ANNEX_WELCOME_PAGE (welcome)));
 
   /* And the same workspace opens again. */
-  opened = annex_window_open_workspace (window, path, &error);
+  opened = open_workspace (window, path, &error);
   g_assert_no_error (error);
   g_assert_true (opened);
   g_assert_cmpstr (annex_window_get_visible_page (window), ==, "workspace");
@@ -371,6 +423,108 @@ test_open_visit_close (void)
   g_signal_handlers_disconnect_by_func (register_, on_loaded_changed_cb, &loaded);
 
   destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+/* A duplicate runs on a worker: meanwhile the row shows a spinner and offers no menu. */
+static void
+test_duplicate_busy (void)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(AnnexWorkspaceList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  AnnexWindow *window;
+  AnnexWelcomePage *welcome;
+  GtkWidget *spinner;
+  GtkWidget *menu_button;
+  gboolean changed = FALSE;
+
+  if (!require_display ())
+    return;
+
+  folder = make_folder ("busy");
+  list = annex_workspace_list_new (folder);
+  path = g_strdup (annex_workspace_get_path (annex_workspace_list_create (list, "Acme Ltd",
+                                                                          &error)));
+  g_assert_no_error (error);
+  window = create_window (list);
+  welcome = ANNEX_WELCOME_PAGE (find_descendant (GTK_WIDGET (window), ANNEX_TYPE_WELCOME_PAGE));
+  spinner = find_descendant (GTK_WIDGET (welcome), GTK_TYPE_SPINNER);
+  menu_button = find_descendant (GTK_WIDGET (welcome), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (spinner);
+  g_assert_nonnull (menu_button);
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_true (gtk_widget_get_sensitive (menu_button));
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &changed);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "duplicate-workspace",
+                                  g_variant_new_string (path));
+  g_assert_true (annex_welcome_page_get_workspace_busy (welcome, path));
+  g_assert_true (gtk_widget_get_visible (spinner));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_false (gtk_widget_get_sensitive (menu_button));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  annex_test_wait_for (&changed);
+  iterate_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_assert_false (annex_welcome_page_get_workspace_busy (welcome, path));
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_true (gtk_widget_get_sensitive (menu_button));
+  g_signal_handlers_disconnect_by_func (list, on_items_changed_cb, &changed);
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  g_error ("timed out waiting for the window's operation");
+  return G_SOURCE_REMOVE;
+}
+
+/* A window closed while an operation runs: the operation completes on its worker, its callback
+ * leaves the destroyed window alone, and the window is then finalized. */
+static void
+test_close_while_busy (void)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(AnnexWorkspaceList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  AnnexWindow *window;
+  gboolean changed = FALSE;
+  guint timeout_id;
+
+  if (!require_display ())
+    return;
+
+  folder = make_folder ("closing");
+  list = annex_workspace_list_new (folder);
+  path = g_strdup (annex_workspace_get_path (annex_workspace_list_create (list, "Acme Ltd",
+                                                                          &error)));
+  g_assert_no_error (error);
+  window = create_window (list);
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &changed);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "duplicate-workspace",
+                                  g_variant_new_string (path));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Cancelled before the worker started, or completed: either way, nothing half-done. The
+   * operation holds the window until its callback has run. */
+  timeout_id = g_timeout_add_seconds (30, on_timeout_cb, NULL);
+  while (G_OBJECT (window)->ref_count > 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout_id);
+  iterate_main_loop ();
+  g_test_message ("the duplicate %s", changed ? "completed" : "was cancelled");
+  g_assert_finalize_object (window);
+  g_signal_handlers_disconnect_by_func (list, on_items_changed_cb, &changed);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, changed ? 2 : 1);
+
   g_assert_finalize_object (g_steal_pointer (&list));
 }
 
@@ -400,6 +554,8 @@ main (int   argc,
   g_test_add_func ("/annex/ui/welcome-empty", test_welcome_empty);
   g_test_add_func ("/annex/ui/open-failure", test_open_failure);
   g_test_add_func ("/annex/ui/open-visit-close", test_open_visit_close);
+  g_test_add_func ("/annex/ui/duplicate-busy", test_duplicate_busy);
+  g_test_add_func ("/annex/ui/close-while-busy", test_close_while_busy);
 
   status = g_test_run ();
 

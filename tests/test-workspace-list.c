@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-workspace-list.c: the folder of workspaces on a temporary directory: create, list and
- * sort, rename, duplicate, delete, export and import (including refused imports), and files in
- * the folder that cannot be opened. */
+ * sort, rename, duplicate, delete, export and import (including refused imports), files in the
+ * folder that cannot be opened, and the asynchronous operations (export, import, duplicate,
+ * open) run on worker threads. */
 
 #define G_LOG_DOMAIN "test-workspace-list"
 
@@ -27,6 +28,9 @@ typedef struct
   guint               n_changes;
 } Fixture;
 
+/* The thread running the tests: the list may change, and callbacks may run, only there. */
+static GThread *main_thread;
+
 static void
 on_items_changed_cb (GListModel *model,
                      guint       position,
@@ -34,6 +38,7 @@ on_items_changed_cb (GListModel *model,
                      guint       added,
                      Fixture    *fixture)
 {
+  g_assert_true (g_thread_self () == main_thread);
   fixture->n_changes++;
 }
 
@@ -733,11 +738,505 @@ test_paths (Fixture       *fixture,
   g_assert_null (annex_workspace_list_find_by_path (fixture->list, elsewhere));
 }
 
+/* One asynchronous call: its result, and how many items-changed the list had emitted when the
+ * callback ran. */
+typedef struct
+{
+  Fixture      *fixture;
+  GAsyncResult *result;
+  guint         n_changes_at_callback;
+  gboolean      done;
+} AsyncCall;
+
+static void
+on_async_ready_cb (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  AsyncCall *call = user_data;
+
+  g_assert_true (g_thread_self () == main_thread);
+  g_assert_true (source_object == G_OBJECT (call->fixture->list));
+  g_assert_false (call->done);
+
+  call->result = g_object_ref (result);
+  call->n_changes_at_callback = call->fixture->n_changes;
+  call->done = TRUE;
+}
+
+static void
+async_call_init (AsyncCall *call,
+                 Fixture   *fixture)
+{
+  memset (call, 0, sizeof *call);
+  call->fixture = fixture;
+}
+
+/* Runs the main loop until the callback has run; returns its result (owned by @call). */
+static GAsyncResult *
+async_call_wait (AsyncCall *call)
+{
+  annex_test_wait_for (&call->done);
+  return call->result;
+}
+
+static void
+async_call_clear (AsyncCall *call)
+{
+  g_clear_object (&call->result);
+}
+
+static void
+test_duplicate_async (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnnexWorkspace) copy = NULL;
+  g_autofree char *original_dump = NULL;
+  g_autofree char *copy_dump = NULL;
+  g_autofree char *copy_org = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *files = NULL;
+  AnnexWorkspace *original;
+  AsyncCall call;
+
+  original = create (fixture, "Acme Ltd");
+  add_actions (annex_workspace_get_path (original));
+  fixture->n_changes = 0;
+  async_call_init (&call, fixture);
+
+  annex_workspace_list_duplicate_async (fixture->list, original, NULL, on_async_ready_cb, &call);
+  /* Nothing happens to the list before the main loop runs. */
+  g_assert_false (call.done);
+  g_assert_cmpuint (fixture->n_changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 1);
+
+  copy = annex_workspace_list_duplicate_finish (fixture->list, async_call_wait (&call), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+
+  /* One items-changed, on the main thread, before the callback. */
+  g_assert_cmpuint (call.n_changes_at_callback, ==, 1);
+  g_assert_cmpuint (fixture->n_changes, ==, 1);
+  g_assert_true (get_workspace (fixture->list, 1) == copy);
+  g_assert_cmpstr (annex_workspace_get_name (copy), ==, "Acme Ltd (copy)");
+  g_assert_null (annex_workspace_get_error (copy));
+  file_name = dup_file_name (copy);
+  g_assert_cmpstr (file_name, ==, "acme-ltd-copy.isms");
+  names = join_names (fixture->list);
+  g_assert_cmpstr (names, ==, "Acme Ltd|Acme Ltd (copy)");
+
+  original_dump = dump_actions (annex_workspace_get_path (original), NULL);
+  copy_dump = dump_actions (annex_workspace_get_path (copy), &copy_org);
+  g_assert_cmpstr (copy_org, ==, "Acme Ltd (copy)");
+  g_assert_cmpstr (copy_dump, ==, original_dump);
+
+  /* No temporary file is left. */
+  files = join_files (fixture->folder);
+  g_assert_cmpstr (files, ==, "acme-ltd-copy.isms|acme-ltd.isms");
+
+  async_call_clear (&call);
+}
+
+static void
+test_export_import_async (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnnexWorkspace) imported = NULL;
+  g_autoptr(GBytes) exported = NULL;
+  g_autofree char *out_dir = g_build_filename (fixture->tmpdir, "out", NULL);
+  g_autofree char *dest = g_build_filename (out_dir, "acme.isms", NULL);
+  g_autofree char *original_dump = NULL;
+  g_autofree char *imported_dump = NULL;
+  g_autofree char *out_files = NULL;
+  g_autofree char *folder_files = NULL;
+  AnnexWorkspace *original;
+  AsyncCall call;
+  gboolean ok;
+
+  original = create (fixture, "Acme Ltd");
+  add_actions (annex_workspace_get_path (original));
+  original_dump = dump_actions (annex_workspace_get_path (original), NULL);
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  fixture->n_changes = 0;
+
+  /* Export: the list does not change. */
+  async_call_init (&call, fixture);
+  annex_workspace_list_export_async (fixture->list, original, dest, NULL, on_async_ready_cb,
+                                     &call);
+  g_assert_false (call.done);
+  ok = annex_workspace_list_export_finish (fixture->list, async_call_wait (&call), &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpuint (fixture->n_changes, ==, 0);
+  g_assert_true (annex_database_validate_file (dest, NULL, &error));
+  g_assert_no_error (error);
+  assert_file_format_not_wal (dest);
+  out_files = join_files (out_dir);
+  g_assert_cmpstr (out_files, ==, "acme.isms");
+  async_call_clear (&call);
+
+  /* Import it back: one items-changed before the callback; the source untouched. */
+  exported = annex_test_read_file (dest);
+  async_call_init (&call, fixture);
+  annex_workspace_list_import_async (fixture->list, dest, NULL, on_async_ready_cb, &call);
+  g_assert_false (call.done);
+  g_assert_cmpuint (fixture->n_changes, ==, 0);
+  imported = annex_workspace_list_import_finish (fixture->list, async_call_wait (&call), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (imported);
+  g_assert_cmpuint (call.n_changes_at_callback, ==, 1);
+  g_assert_cmpuint (fixture->n_changes, ==, 1);
+  g_assert_true (annex_workspace_list_find_by_path (fixture->list,
+                                                    annex_workspace_get_path (imported)) ==
+                 imported);
+  g_assert_cmpstr (annex_workspace_get_name (imported), ==, "Acme Ltd");
+  g_assert_null (annex_workspace_get_error (imported));
+  annex_test_assert_file_equals (dest, exported);
+
+  imported_dump = dump_actions (annex_workspace_get_path (imported), NULL);
+  g_assert_cmpstr (imported_dump, ==, original_dump);
+  folder_files = join_files (fixture->folder);
+  g_assert_cmpstr (folder_files, ==, "acme-ltd-2.isms|acme-ltd.isms");
+
+  async_call_clear (&call);
+}
+
+/* Removes the -wal and -shm files SQLite may leave beside @path (no connection is open). */
+static void
+remove_companions (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnnexDatabase) db = NULL;
+
+  /* The last connection to close checkpoints the log and removes both. */
+  db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  annex_database_close (db);
+}
+
+/* Several operations at once, on several workers: each gets its own file name. */
+static void
+test_concurrent_async (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autofree char *out_dir = g_build_filename (fixture->tmpdir, "out", NULL);
+  g_autofree char *dest = g_build_filename (out_dir, "acme.isms", NULL);
+  g_autofree char *files = NULL;
+  g_autofree char *names = NULL;
+  AnnexWorkspace *original;
+  AsyncCall calls[5];
+
+  original = create (fixture, "Acme Ltd");
+  add_actions (annex_workspace_get_path (original));
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  g_assert_true (annex_workspace_list_export (fixture->list, original, dest, NULL));
+  fixture->n_changes = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      async_call_init (&calls[i], fixture);
+      if (i % 2 == 0)
+        annex_workspace_list_import_async (fixture->list, dest, NULL, on_async_ready_cb,
+                                           &calls[i]);
+      else
+        annex_workspace_list_duplicate_async (fixture->list, original, NULL, on_async_ready_cb,
+                                              &calls[i]);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AnnexWorkspace) workspace = NULL;
+      GAsyncResult *result = async_call_wait (&calls[i]);
+
+      if (i % 2 == 0)
+        workspace = annex_workspace_list_import_finish (fixture->list, result, &error);
+      else
+        workspace = annex_workspace_list_duplicate_finish (fixture->list, result, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (workspace);
+      g_assert_null (annex_workspace_get_error (workspace));
+      async_call_clear (&calls[i]);
+    }
+
+  g_assert_cmpuint (fixture->n_changes, ==, G_N_ELEMENTS (calls));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 6);
+  /* When the connections of the duplicates to the original close at the same moment, none may
+   * be the last one, which removes the -wal/-shm files: SQLite's business, and harmless. */
+  remove_companions (annex_workspace_get_path (original));
+  files = join_files (fixture->folder);
+  g_assert_cmpstr (files, ==,
+                   "acme-ltd-2.isms|acme-ltd-3.isms|acme-ltd-4.isms|acme-ltd-copy-2.isms|"
+                   "acme-ltd-copy.isms|acme-ltd.isms");
+  names = join_names (fixture->list);
+  g_assert_cmpstr (names, ==,
+                   "Acme Ltd|Acme Ltd|Acme Ltd|Acme Ltd|Acme Ltd (copy)|Acme Ltd (copy)");
+}
+
+static void
+test_async_errors (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *src_dir = g_build_filename (fixture->tmpdir, "src", NULL);
+  g_autofree char *text = g_build_filename (src_dir, "notes.isms", NULL);
+  g_autofree char *foreign = g_build_filename (src_dir, "contacts.isms", NULL);
+  g_autofree char *newer = g_build_filename (src_dir, "newer.isms", NULL);
+  g_autofree char *missing = g_build_filename (src_dir, "missing.isms", NULL);
+  g_autofree char *no_dir_dest = g_build_filename (fixture->tmpdir, "nowhere", "x.isms", NULL);
+  g_autofree char *folder_before = NULL;
+  g_autofree char *src_before = NULL;
+  g_autofree char *tmpdir_before = NULL;
+  g_autofree char *vanished_path = NULL;
+  AnnexWorkspace *vanished;
+  struct {
+    const char *path;
+    int         code;
+  } cases[] = {
+    { text, ANNEX_STORE_ERROR_NOT_SQLITE },
+    { foreign, ANNEX_STORE_ERROR_NOT_WORKSPACE },
+    { newer, ANNEX_STORE_ERROR_TOO_NEW },
+    { missing, ANNEX_STORE_ERROR_NOT_FOUND },
+  };
+
+  create (fixture, "Existing");
+  vanished = create (fixture, "Vanished");
+  vanished_path = g_strdup (annex_workspace_get_path (vanished));
+  g_assert_cmpint (g_unlink (vanished_path), ==, 0);   /* behind the list's back */
+
+  g_assert_cmpint (g_mkdir (src_dir, 0700), ==, 0);
+  annex_test_write_file (text, "This is not a database.\n", -1);
+  make_foreign_database (foreign);
+  make_newer_workspace (newer);
+
+  folder_before = join_files (fixture->folder);
+  src_before = join_files (src_dir);
+  tmpdir_before = join_files (fixture->tmpdir);
+  fixture->n_changes = 0;
+
+  /* Refused imports: the store's codes, through finish; nothing left anywhere. */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) before = NULL;
+      g_autoptr(AnnexWorkspace) workspace = NULL;
+      g_autofree char *folder_after = NULL;
+      g_autofree char *src_after = NULL;
+      AsyncCall call;
+
+      if (g_file_test (cases[i].path, G_FILE_TEST_EXISTS))
+        before = annex_test_read_file (cases[i].path);
+
+      async_call_init (&call, fixture);
+      annex_workspace_list_import_async (fixture->list, cases[i].path, NULL, on_async_ready_cb,
+                                         &call);
+      workspace = annex_workspace_list_import_finish (fixture->list, async_call_wait (&call),
+                                                      &error);
+      g_assert_null (workspace);
+      if (!g_error_matches (error, ANNEX_STORE_ERROR, cases[i].code))
+        g_error ("importing %s: expected code %d, got %s", cases[i].path, cases[i].code,
+                 error != NULL ? error->message : "success");
+      g_assert_cmpstr (error->message, !=, "");
+
+      if (before != NULL)
+        annex_test_assert_file_equals (cases[i].path, before);
+      folder_after = join_files (fixture->folder);
+      src_after = join_files (src_dir);
+      g_assert_cmpstr (folder_after, ==, folder_before);
+      g_assert_cmpstr (src_after, ==, src_before);
+      async_call_clear (&call);
+    }
+
+  /* Duplicating a file that is gone. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AnnexWorkspace) workspace = NULL;
+    g_autofree char *folder_after = NULL;
+    AsyncCall call;
+
+    async_call_init (&call, fixture);
+    annex_workspace_list_duplicate_async (fixture->list, vanished, NULL, on_async_ready_cb,
+                                          &call);
+    workspace = annex_workspace_list_duplicate_finish (fixture->list, async_call_wait (&call),
+                                                       &error);
+    g_assert_null (workspace);
+    g_assert_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_NOT_FOUND);
+    folder_after = join_files (fixture->folder);
+    g_assert_cmpstr (folder_after, ==, folder_before);
+    async_call_clear (&call);
+  }
+
+  /* Exporting into a folder that does not exist, and exporting a file that is gone. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AnnexWorkspace) existing = NULL;
+    g_autofree char *tmpdir_after = NULL;
+    AsyncCall call;
+
+    existing = g_object_ref (get_workspace (fixture->list, 0));
+    async_call_init (&call, fixture);
+    annex_workspace_list_export_async (fixture->list, existing, no_dir_dest, NULL,
+                                       on_async_ready_cb, &call);
+    g_assert_false (annex_workspace_list_export_finish (fixture->list, async_call_wait (&call),
+                                                        &error));
+    g_assert_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    async_call_clear (&call);
+
+    async_call_init (&call, fixture);
+    annex_workspace_list_export_async (fixture->list, vanished, no_dir_dest, NULL,
+                                       on_async_ready_cb, &call);
+    g_assert_false (annex_workspace_list_export_finish (fixture->list, async_call_wait (&call),
+                                                        &error));
+    g_assert_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_NOT_FOUND);
+    async_call_clear (&call);
+
+    tmpdir_after = join_files (fixture->tmpdir);
+    g_assert_cmpstr (tmpdir_after, ==, tmpdir_before);
+  }
+
+  /* The synchronous versions report the same. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (annex_workspace_list_import (fixture->list, foreign, &error));
+    g_assert_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_NOT_WORKSPACE);
+    g_clear_error (&error);
+    g_assert_null (annex_workspace_list_duplicate (fixture->list, vanished, &error));
+    g_assert_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_NOT_FOUND);
+  }
+
+  g_assert_cmpuint (fixture->n_changes, ==, 0);
+}
+
+/* Cancelled before the work: CANCELLED through finish, nothing written. */
+static void
+test_cancelled_async (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnnexWorkspace) workspace = NULL;
+  g_autoptr(AnnexDatabase) db = NULL;
+  g_autofree char *out_dir = g_build_filename (fixture->tmpdir, "out", NULL);
+  g_autofree char *dest = g_build_filename (out_dir, "acme.isms", NULL);
+  g_autofree char *other_dest = g_build_filename (out_dir, "other.isms", NULL);
+  g_autofree char *folder_before = NULL;
+  g_autofree char *folder_after = NULL;
+  g_autofree char *out_files = NULL;
+  AnnexWorkspace *original;
+  AsyncCall call;
+
+  original = create (fixture, "Acme Ltd");
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  g_assert_true (annex_workspace_list_export (fixture->list, original, dest, NULL));
+  folder_before = join_files (fixture->folder);
+  fixture->n_changes = 0;
+  g_cancellable_cancel (cancellable);
+
+  async_call_init (&call, fixture);
+  annex_workspace_list_duplicate_async (fixture->list, original, cancellable, on_async_ready_cb,
+                                        &call);
+  workspace = annex_workspace_list_duplicate_finish (fixture->list, async_call_wait (&call),
+                                                     &error);
+  g_assert_null (workspace);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  async_call_clear (&call);
+
+  async_call_init (&call, fixture);
+  annex_workspace_list_import_async (fixture->list, dest, cancellable, on_async_ready_cb, &call);
+  workspace = annex_workspace_list_import_finish (fixture->list, async_call_wait (&call), &error);
+  g_assert_null (workspace);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  async_call_clear (&call);
+
+  async_call_init (&call, fixture);
+  annex_workspace_list_export_async (fixture->list, original, other_dest, cancellable,
+                                     on_async_ready_cb, &call);
+  g_assert_false (annex_workspace_list_export_finish (fixture->list, async_call_wait (&call),
+                                                      &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  async_call_clear (&call);
+
+  async_call_init (&call, fixture);
+  annex_workspace_list_open_async (fixture->list, annex_workspace_get_path (original),
+                                   cancellable, on_async_ready_cb, &call);
+  db = annex_workspace_list_open_finish (fixture->list, async_call_wait (&call), &error);
+  g_assert_null (db);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  async_call_clear (&call);
+
+  g_assert_cmpuint (fixture->n_changes, ==, 0);
+  folder_after = join_files (fixture->folder);
+  g_assert_cmpstr (folder_after, ==, folder_before);
+  out_files = join_files (out_dir);
+  g_assert_cmpstr (out_files, ==, "acme.isms");
+}
+
+static void
+test_open_async (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  static const char garbage[] = "not a workspace";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnnexDatabase) db = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autofree char *organization = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *dump = NULL;
+  AnnexWorkspace *workspace;
+  AsyncCall call;
+
+  workspace = create (fixture, "Acme Ltd");
+  fixture->n_changes = 0;
+
+  async_call_init (&call, fixture);
+  annex_workspace_list_open_async (fixture->list, annex_workspace_get_path (workspace), NULL,
+                                   on_async_ready_cb, &call);
+  g_assert_false (call.done);
+  db = annex_workspace_list_open_finish (fixture->list, async_call_wait (&call), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  async_call_clear (&call);
+
+  /* The connection, opened on a worker, now serves this thread: read and write through it. */
+  g_assert_cmpstr (annex_database_get_path (db), ==, annex_workspace_get_path (workspace));
+  g_assert_false (annex_database_is_read_only (db));
+  organization = annex_database_dup_organization (db);
+  g_assert_cmpstr (organization, ==, "Acme Ltd");
+  g_assert_true (annex_database_set_setting (db, "organization", "Acme Group", &error));
+  g_assert_no_error (error);
+  annex_database_close (db);
+  g_clear_object (&db);
+  g_clear_pointer (&organization, g_free);
+  dump = dump_actions (annex_workspace_get_path (workspace), &organization);
+  g_assert_cmpstr (organization, ==, "Acme Group");
+  g_assert_cmpuint (fixture->n_changes, ==, 0);
+
+  /* A file that is not a workspace: the store's code, the file untouched. */
+  broken = g_build_filename (fixture->folder, "broken.isms", NULL);
+  annex_test_write_file (broken, garbage, sizeof garbage - 1);
+  before = annex_test_read_file (broken);
+  async_call_init (&call, fixture);
+  annex_workspace_list_open_async (fixture->list, broken, NULL, on_async_ready_cb, &call);
+  db = annex_workspace_list_open_finish (fixture->list, async_call_wait (&call), &error);
+  g_assert_null (db);
+  g_assert_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_NOT_SQLITE);
+  annex_test_assert_file_equals (broken, before);
+  async_call_clear (&call);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  main_thread = g_thread_self ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -751,6 +1250,12 @@ main (int   argc,
   ADD ("/annex/workspace-list/unusable-files", test_unusable_files);
   ADD ("/annex/workspace-list/older-workspace", test_older_workspace);
   ADD ("/annex/workspace-list/paths", test_paths);
+  ADD ("/annex/workspace-list/duplicate-async", test_duplicate_async);
+  ADD ("/annex/workspace-list/export-import-async", test_export_import_async);
+  ADD ("/annex/workspace-list/concurrent-async", test_concurrent_async);
+  ADD ("/annex/workspace-list/async-errors", test_async_errors);
+  ADD ("/annex/workspace-list/cancelled-async", test_cancelled_async);
+  ADD ("/annex/workspace-list/open-async", test_open_async);
 
 #undef ADD
 

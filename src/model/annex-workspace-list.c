@@ -166,13 +166,20 @@ store_error_from_errno (int errsv)
     }
 }
 
-/* Turns a GIO error into the store's domain (the UI handles one domain), keeping the message. */
+/* Turns a GIO error into the store's domain (the UI handles one domain), keeping the message.
+ * A cancellation stays G_IO_ERROR_CANCELLED, as every _finish () reports it. */
 static void
 propagate_io_error (GError     **error,
                     GError      *io_error,
                     const char  *context)
 {
   AnnexStoreError code = ANNEX_STORE_ERROR_FAILED;
+
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, io_error);
+      return;
+    }
 
   if (io_error->domain == ANNEX_STORE_ERROR)
     {
@@ -207,13 +214,13 @@ propagate_io_error (GError     **error,
 }
 
 static gboolean
-ensure_directory (AnnexWorkspaceList  *self,
-                  GError             **error)
+ensure_directory (const char  *directory,
+                  GError     **error)
 {
-  if (g_mkdir_with_parents (self->directory, 0700) != 0)
+  if (g_mkdir_with_parents (directory, 0700) != 0)
     {
       int errsv = errno;
-      g_autofree char *display = g_filename_display_name (self->directory);
+      g_autofree char *display = g_filename_display_name (directory);
 
       g_set_error (error, ANNEX_STORE_ERROR, store_error_from_errno (errsv),
                    _("Could not create the folder “%s”: %s"), display, g_strerror (errsv));
@@ -299,11 +306,16 @@ make_slug (const char *organization)
   return g_string_free (slug, FALSE);
 }
 
+/* Held from choosing a file name with dup_unique_path () until the file is in place under it,
+ * so that two operations of this process (say, two imports on workers) never take the same
+ * name. Not held while copying or migrating. */
+static GMutex name_lock;
+
 /* The first free "<slug>.isms", "<slug>-2.isms"… in the folder (no file of that name and no
- * leftover -wal/-shm/-journal either). */
+ * leftover -wal/-shm/-journal either). Call with name_lock held. */
 static char *
-dup_unique_path (AnnexWorkspaceList *self,
-                 const char         *organization)
+dup_unique_path (const char *directory,
+                 const char *organization)
 {
   g_autofree char *slug = make_slug (organization);
 
@@ -317,7 +329,7 @@ dup_unique_path (AnnexWorkspaceList *self,
       else
         name = g_strdup_printf ("%s-%u" WORKSPACE_SUFFIX, slug, n);
 
-      path = g_build_filename (self->directory, name, NULL);
+      path = g_build_filename (directory, name, NULL);
       if (!any_database_file_exists (path))
         return g_steal_pointer (&path);
     }
@@ -339,14 +351,20 @@ dup_checked_organization (const char  *organization,
   return g_steal_pointer (&stripped);
 }
 
+/* Adds @workspace (read on whichever thread made its file) to the list, unless a refresh has
+ * listed that file meanwhile. On the main thread. Returns the list's item (borrowed). */
 static AnnexWorkspace *
-add_workspace_for_path (AnnexWorkspaceList *self,
-                        const char         *path)
+add_workspace (AnnexWorkspaceList *self,
+               AnnexWorkspace     *workspace)
 {
-  g_autoptr(AnnexWorkspace) workspace = annex_workspace_new_for_path (path);
+  AnnexWorkspace *listed;
+
+  listed = annex_workspace_list_find_by_path (self, annex_workspace_get_path (workspace));
+  if (listed != NULL)
+    return listed;
 
   insert_sorted (self, workspace);
-  return workspace;  /* borrowed: the list holds it */
+  return workspace;
 }
 
 static GType
@@ -638,21 +656,27 @@ annex_workspace_list_create (AnnexWorkspaceList  *self,
   if (name == NULL)
     return NULL;
 
-  if (!ensure_directory (self, error))
+  if (!ensure_directory (self->directory, error))
     return NULL;
 
   /* Retry when another program took the name between the check and the create. */
   for (guint attempt = 0; ; attempt++)
     {
-      g_autofree char *path = dup_unique_path (self, name);
+      g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&name_lock);
+      g_autofree char *path = dup_unique_path (self->directory, name);
       g_autoptr(AnnexDatabase) db = NULL;
       g_autoptr(GError) local_error = NULL;
 
       db = annex_database_create (path, name, &local_error);
       if (db != NULL)
         {
+          g_autoptr(AnnexWorkspace) workspace = NULL;
+
           annex_database_close (db);
-          return add_workspace_for_path (self, path);
+          g_clear_pointer (&locker, g_mutex_locker_free);
+
+          workspace = annex_workspace_new_for_path (path);
+          return add_workspace (self, workspace);
         }
 
       if (attempt >= 10 ||
@@ -714,72 +738,6 @@ annex_workspace_list_rename (AnnexWorkspaceList  *self,
 }
 
 /**
- * annex_workspace_list_duplicate:
- * @self: a workspace list
- * @workspace: an item of @self
- * @error: return location for an error
- *
- * Writes a consistent copy (SQLite backup) into the folder and names its organization
- * "<name> (copy)". On failure no copy is left behind.
- *
- * Returns: (transfer none): the new item
- */
-AnnexWorkspace *
-annex_workspace_list_duplicate (AnnexWorkspaceList  *self,
-                                AnnexWorkspace      *workspace,
-                                GError             **error)
-{
-  g_autoptr(AnnexDatabase) source = NULL;
-  g_autoptr(AnnexDatabase) copy = NULL;
-  g_autofree char *organization = NULL;
-  g_autofree char *copy_name = NULL;
-  g_autofree char *copy_path = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), NULL);
-  g_return_val_if_fail (ANNEX_IS_WORKSPACE (workspace), NULL);
-  g_return_val_if_fail (find_position (self, workspace) != G_MAXUINT, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!ensure_directory (self, error))
-    return NULL;
-
-  source = annex_database_open (annex_workspace_get_path (workspace),
-                                ANNEX_DATABASE_OPEN_DEFAULT, error);
-  if (source == NULL)
-    return NULL;
-
-  organization = annex_database_dup_organization (source);
-  if (organization == NULL || organization[0] == '\0')
-    {
-      g_free (organization);
-      organization = g_strdup (annex_workspace_get_name (workspace));
-    }
-
-  /* Translators: the organization name of a duplicated workspace; %s is the original name. */
-  copy_name = g_strdup_printf (_("%s (copy)"), organization);
-  copy_path = dup_unique_path (self, copy_name);
-
-  ok = annex_database_backup (source, copy_path, error);
-  annex_database_close (source);
-  if (!ok)
-    return NULL;
-
-  copy = annex_database_open (copy_path, ANNEX_DATABASE_OPEN_DEFAULT, error);
-  ok = copy != NULL && annex_database_set_setting (copy, "organization", copy_name, error);
-  if (copy != NULL)
-    annex_database_close (copy);
-
-  if (!ok)
-    {
-      remove_database_files (copy_path, NULL);
-      return NULL;
-    }
-
-  return add_workspace_for_path (self, copy_path);
-}
-
-/**
  * annex_workspace_list_delete:
  * @self: a workspace list
  * @workspace: an item of @self
@@ -814,42 +772,9 @@ annex_workspace_list_delete (AnnexWorkspaceList  *self,
   return TRUE;
 }
 
-/**
- * annex_workspace_list_export:
- * @self: a workspace list
- * @workspace: an item of @self
- * @dest_path: the file to write (replaced when it exists)
- * @error: return location for an error
- *
- * Writes a consistent, self-contained copy (SQLite backup, rollback-journal mode) to @dest_path,
- * through a temporary file, so @dest_path is never half-written.
- *
- * Returns: %TRUE on success
- */
-gboolean
-annex_workspace_list_export (AnnexWorkspaceList  *self,
-                             AnnexWorkspace      *workspace,
-                             const char          *dest_path,
-                             GError             **error)
-{
-  g_autoptr(AnnexDatabase) db = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), FALSE);
-  g_return_val_if_fail (ANNEX_IS_WORKSPACE (workspace), FALSE);
-  g_return_val_if_fail (dest_path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  db = annex_database_open (annex_workspace_get_path (workspace),
-                            ANNEX_DATABASE_OPEN_DEFAULT, error);
-  if (db == NULL)
-    return FALSE;
-
-  ok = annex_database_backup (db, dest_path, error);
-  annex_database_close (db);
-
-  return ok;
-}
+/* The file work of export, import and duplicate. These functions run on a worker thread for the
+ * asynchronous calls and on the caller's thread for the synchronous ones: they touch neither the
+ * list nor its items, and every AnnexDatabase they open is theirs alone. */
 
 /* Deletes the copies the store made of @path before migrating it ("<path>.before-vN.bak"). */
 static void
@@ -874,9 +799,10 @@ remove_migration_backups (const char *path)
 
 /* Copies @source (and a non-empty "-wal" beside it, which holds committed data) to @dest. */
 static gboolean
-copy_database_file (const char  *source,
-                    const char  *dest,
-                    GError     **error)
+copy_database_file (const char    *source,
+                    const char    *dest,
+                    GCancellable  *cancellable,
+                    GError       **error)
 {
   static const char * const suffixes[] = { "", "-wal" };
 
@@ -896,7 +822,7 @@ copy_database_file (const char  *source,
             continue;
         }
 
-      if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &io_error))
+      if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, &io_error))
         {
           propagate_io_error (error, io_error, _("Could not copy the workspace"));
           return FALSE;
@@ -935,6 +861,556 @@ move_database_files (const char  *from,
   return TRUE;
 }
 
+/* A new empty file ".<what>-XXXXXX" in @directory: hidden and without the .isms suffix, so that
+ * a refresh meanwhile does not list the workspace being built in it. */
+static char *
+make_temporary_file (const char  *directory,
+                     const char  *what,
+                     GError     **error)
+{
+  g_autofree char *name = g_strdup_printf (".%s-XXXXXX", what);
+  g_autofree char *path = g_build_filename (directory, name, NULL);
+  int fd;
+
+  fd = g_mkstemp (path);
+  if (fd < 0)
+    {
+      int errsv = errno;
+      g_autofree char *display = g_filename_display_name (directory);
+
+      g_set_error (error, ANNEX_STORE_ERROR, store_error_from_errno (errsv),
+                   _("Could not write to the folder “%s”: %s"), display, g_strerror (errsv));
+      return NULL;
+    }
+  g_close (fd, NULL);
+
+  return g_steal_pointer (&path);
+}
+
+/* Moves the finished workspace at @tmp_path to the first free name for @organization in
+ * @directory. Returns the new path. */
+static char *
+move_to_unique_path (const char  *directory,
+                     const char  *tmp_path,
+                     const char  *organization,
+                     GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&name_lock);
+  g_autofree char *final_path = dup_unique_path (directory, organization);
+
+  if (!move_database_files (tmp_path, final_path, error))
+    return NULL;
+
+  return g_steal_pointer (&final_path);
+}
+
+/* Writes a consistent copy of @source_path to @dest_path. */
+static gboolean
+export_file (const char    *source_path,
+             const char    *dest_path,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(AnnexDatabase) db = NULL;
+  gboolean ok;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  db = annex_database_open (source_path, ANNEX_DATABASE_OPEN_DEFAULT, error);
+  if (db == NULL)
+    return FALSE;
+
+  /* The backup goes through a temporary file: stopping before it leaves nothing behind. */
+  ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+       annex_database_backup (db, dest_path, error);
+  annex_database_close (db);
+
+  return ok;
+}
+
+/* Validates @source_path (never modifying it), copies it into @directory under a temporary
+ * name, migrates the copy and moves it to a name derived from its organization. Returns the
+ * new path; on failure (or when cancelled) the partial copy is removed. */
+static char *
+import_file (const char    *directory,
+             const char    *source_path,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *organization = NULL;
+  g_autoptr(AnnexDatabase) db = NULL;
+  char *final_path;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  /* Reads the source immutably: nothing is written to it or beside it. */
+  if (!annex_database_validate_file (source_path, NULL, error))
+    return NULL;
+
+  if (!ensure_directory (directory, error))
+    return NULL;
+
+  tmp_path = make_temporary_file (directory, "import", error);
+  if (tmp_path == NULL)
+    return NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !copy_database_file (source_path, tmp_path, cancellable, error))
+    goto failed;
+
+  db = annex_database_open (tmp_path, ANNEX_DATABASE_OPEN_DEFAULT, error);
+  if (db == NULL)
+    goto failed;
+
+  organization = annex_database_dup_organization (db);
+  annex_database_close (db);
+  remove_migration_backups (tmp_path);
+
+  if (organization == NULL || g_strstrip (organization)[0] == '\0')
+    {
+      g_autofree char *basename = g_path_get_basename (source_path);
+
+      g_free (organization);
+      if (g_str_has_suffix (basename, WORKSPACE_SUFFIX))
+        basename[strlen (basename) - strlen (WORKSPACE_SUFFIX)] = '\0';
+      organization = g_filename_display_name (basename);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto failed;
+
+  final_path = move_to_unique_path (directory, tmp_path, organization, error);
+  if (final_path == NULL)
+    goto failed;
+
+  return final_path;
+
+failed:
+  remove_database_files (tmp_path, NULL);
+  remove_migration_backups (tmp_path);
+  return NULL;
+}
+
+/* Writes a consistent copy of @source_path into @directory, named "<organization> (copy)"
+ * (@fallback_name when the workspace has no organization). Returns the new path; on failure (or
+ * when cancelled) no copy is left behind. */
+static char *
+duplicate_file (const char    *directory,
+                const char    *source_path,
+                const char    *fallback_name,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(AnnexDatabase) source = NULL;
+  g_autoptr(AnnexDatabase) copy = NULL;
+  g_autofree char *organization = NULL;
+  g_autofree char *copy_name = NULL;
+  g_autofree char *tmp_path = NULL;
+  char *final_path;
+  gboolean ok;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (!ensure_directory (directory, error))
+    return NULL;
+
+  source = annex_database_open (source_path, ANNEX_DATABASE_OPEN_DEFAULT, error);
+  if (source == NULL)
+    return NULL;
+
+  organization = annex_database_dup_organization (source);
+  if (organization == NULL || organization[0] == '\0')
+    {
+      g_free (organization);
+      organization = g_strdup (fallback_name);
+    }
+
+  /* Translators: the organization name of a duplicated workspace; %s is the original name. */
+  copy_name = g_strdup_printf (_("%s (copy)"), organization);
+
+  tmp_path = make_temporary_file (directory, "duplicate", error);
+  if (tmp_path == NULL)
+    return NULL;
+
+  ok = annex_database_backup (source, tmp_path, error);
+  annex_database_close (source);
+  if (!ok || g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto failed;
+
+  copy = annex_database_open (tmp_path, ANNEX_DATABASE_OPEN_DEFAULT, error);
+  ok = copy != NULL && annex_database_set_setting (copy, "organization", copy_name, error);
+  if (copy != NULL)
+    annex_database_close (copy);
+  if (!ok || g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto failed;
+
+  final_path = move_to_unique_path (directory, tmp_path, copy_name, error);
+  if (final_path == NULL)
+    goto failed;
+
+  return final_path;
+
+failed:
+  remove_database_files (tmp_path, NULL);
+  return NULL;
+}
+
+/* One operation: its inputs, copied so that a worker never reads the list or its items, and
+ * its results, handed to the main thread when it is done. */
+typedef enum
+{
+  OPERATION_EXPORT,
+  OPERATION_IMPORT,
+  OPERATION_DUPLICATE,
+  OPERATION_OPEN,
+} OperationKind;
+
+typedef struct
+{
+  OperationKind   kind;
+  char           *directory;
+  char           *source_path;
+  char           *dest_path;       /* export */
+  char           *fallback_name;   /* duplicate: the item's name */
+
+  AnnexWorkspace *workspace;       /* import, duplicate: the new file's item */
+  AnnexDatabase  *database;        /* open */
+} Operation;
+
+static Operation *
+operation_new (AnnexWorkspaceList *self,
+               OperationKind       kind,
+               const char         *source_path)
+{
+  Operation *op = g_new0 (Operation, 1);
+
+  op->kind = kind;
+  op->directory = g_strdup (self->directory);
+  op->source_path = g_strdup (source_path);
+
+  return op;
+}
+
+static void
+operation_free (Operation *op)
+{
+  g_clear_pointer (&op->directory, g_free);
+  g_clear_pointer (&op->source_path, g_free);
+  g_clear_pointer (&op->dest_path, g_free);
+  g_clear_pointer (&op->fallback_name, g_free);
+  g_clear_object (&op->workspace);
+  /* Only a database that was never handed over: closed on the thread that opened it or the one
+   * the result came back to, never on both. */
+  g_clear_object (&op->database);
+  g_free (op);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Operation, operation_free)
+
+/* Does @op's file and SQLite work. The same function for the synchronous calls (on the
+ * caller's thread) and the asynchronous ones (on a worker). */
+static gboolean
+run_operation (Operation     *op,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autofree char *new_path = NULL;
+
+  switch (op->kind)
+    {
+    case OPERATION_EXPORT:
+      return export_file (op->source_path, op->dest_path, cancellable, error);
+
+    case OPERATION_IMPORT:
+      new_path = import_file (op->directory, op->source_path, cancellable, error);
+      break;
+
+    case OPERATION_DUPLICATE:
+      new_path = duplicate_file (op->directory, op->source_path, op->fallback_name, cancellable,
+                                 error);
+      break;
+
+    case OPERATION_OPEN:
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      op->database = annex_database_open (op->source_path, ANNEX_DATABASE_OPEN_DEFAULT, error);
+      return op->database != NULL;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (new_path == NULL)
+    return FALSE;
+
+  /* Reading the new file's name (it opens the file) is disk work too: done here as well. */
+  op->workspace = annex_workspace_new_for_path (new_path);
+  return TRUE;
+}
+
+static void
+operation_thread_func (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  Operation *op = task_data;
+  GError *error = NULL;
+
+  if (run_operation (op, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* On the caller's main context once the worker is done: the list changes here, never on the
+ * worker; then the caller's task completes. */
+static void
+on_operation_done_cb (GObject      *source_object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AnnexWorkspaceList *self = g_task_get_source_object (task);
+  Operation *op = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  switch (op->kind)
+    {
+    case OPERATION_EXPORT:
+      g_task_return_boolean (task, TRUE);
+      break;
+
+    case OPERATION_IMPORT:
+    case OPERATION_DUPLICATE:
+      {
+        g_autoptr(AnnexWorkspace) workspace = g_steal_pointer (&op->workspace);
+
+        g_task_return_pointer (task, g_object_ref (add_workspace (self, workspace)),
+                               g_object_unref);
+      }
+      break;
+
+    case OPERATION_OPEN:
+      g_task_return_pointer (task, g_steal_pointer (&op->database), g_object_unref);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Runs @op (taken over) on a worker and completes a task of @self tagged @source_tag. */
+static void
+start_operation (AnnexWorkspaceList  *self,
+                 Operation           *op,
+                 gpointer             source_tag,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) thread_task = NULL;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  /* A file operation reports what happened on disk: CANCELLED only when it stopped and cleaned
+   * up, success when the new file is in place (and listed) even if cancelled meanwhile. An
+   * open cancelled meanwhile just drops the connection. */
+  g_task_set_check_cancellable (task, op->kind == OPERATION_OPEN);
+
+  /* Without a source object: the worker may drop the last reference to this task, and must
+   * never drop the last one to the list. */
+  thread_task = g_task_new (NULL, cancellable, on_operation_done_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (thread_task, operation_thread_func);
+  g_task_set_check_cancellable (thread_task, FALSE);
+  g_task_set_task_data (thread_task, op, (GDestroyNotify) operation_free);
+  g_task_run_in_thread (thread_task, operation_thread_func);
+}
+
+/**
+ * annex_workspace_list_duplicate:
+ * @self: a workspace list
+ * @workspace: an item of @self
+ * @error: return location for an error
+ *
+ * Writes a consistent copy (SQLite backup) into the folder and names its organization
+ * "<name> (copy)". The copy is built under a hidden temporary name and appears under its own
+ * name only when complete; on failure no copy is left behind.
+ *
+ * Returns: (transfer none): the new item
+ */
+AnnexWorkspace *
+annex_workspace_list_duplicate (AnnexWorkspaceList  *self,
+                                AnnexWorkspace      *workspace,
+                                GError             **error)
+{
+  g_autoptr(Operation) op = NULL;
+
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), NULL);
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (find_position (self, workspace) != G_MAXUINT, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  op = operation_new (self, OPERATION_DUPLICATE, annex_workspace_get_path (workspace));
+  op->fallback_name = g_strdup (annex_workspace_get_name (workspace));
+  if (!run_operation (op, NULL, error))
+    return NULL;
+
+  return add_workspace (self, op->workspace);
+}
+
+/**
+ * annex_workspace_list_duplicate_async:
+ * @self: a workspace list
+ * @workspace: an item of @self
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's main context when done
+ * @user_data: data for @callback
+ *
+ * Does annex_workspace_list_duplicate() on a worker thread; the new item is added (one
+ * items-changed, on the caller's main context) before @callback runs.
+ */
+void
+annex_workspace_list_duplicate_async (AnnexWorkspaceList  *self,
+                                      AnnexWorkspace      *workspace,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  Operation *op;
+
+  g_return_if_fail (ANNEX_IS_WORKSPACE_LIST (self));
+  g_return_if_fail (ANNEX_IS_WORKSPACE (workspace));
+  g_return_if_fail (find_position (self, workspace) != G_MAXUINT);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = operation_new (self, OPERATION_DUPLICATE, annex_workspace_get_path (workspace));
+  op->fallback_name = g_strdup (annex_workspace_get_name (workspace));
+  start_operation (self, op, annex_workspace_list_duplicate_async, cancellable, callback,
+                   user_data);
+}
+
+/**
+ * annex_workspace_list_duplicate_finish:
+ * @self: a workspace list
+ * @result: the result passed to the callback
+ * @error: return location for an error: the store's, or %G_IO_ERROR_CANCELLED when cancelled
+ *   before the copy was in place (nothing is left behind then)
+ *
+ * Returns: (transfer full): the new item
+ */
+AnnexWorkspace *
+annex_workspace_list_duplicate_finish (AnnexWorkspaceList  *self,
+                                       GAsyncResult        *result,
+                                       GError             **error)
+{
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        annex_workspace_list_duplicate_async, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * annex_workspace_list_export:
+ * @self: a workspace list
+ * @workspace: a workspace (an item of @self or not: only its path is read)
+ * @dest_path: the file to write (replaced when it exists)
+ * @error: return location for an error
+ *
+ * Writes a consistent, self-contained copy (SQLite backup, rollback-journal mode) to @dest_path,
+ * through a temporary file, so @dest_path is never half-written. The workspace is read through
+ * a connection of its own, so it may be open elsewhere meanwhile.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+annex_workspace_list_export (AnnexWorkspaceList  *self,
+                             AnnexWorkspace      *workspace,
+                             const char          *dest_path,
+                             GError             **error)
+{
+  g_autoptr(Operation) op = NULL;
+
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), FALSE);
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  op = operation_new (self, OPERATION_EXPORT, annex_workspace_get_path (workspace));
+  op->dest_path = g_strdup (dest_path);
+
+  return run_operation (op, NULL, error);
+}
+
+/**
+ * annex_workspace_list_export_async:
+ * @self: a workspace list
+ * @workspace: a workspace (an item of @self or not: only its path is read)
+ * @dest_path: the file to write (replaced when it exists)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's main context when done
+ * @user_data: data for @callback
+ *
+ * Does annex_workspace_list_export() on a worker thread.
+ */
+void
+annex_workspace_list_export_async (AnnexWorkspaceList  *self,
+                                   AnnexWorkspace      *workspace,
+                                   const char          *dest_path,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  Operation *op;
+
+  g_return_if_fail (ANNEX_IS_WORKSPACE_LIST (self));
+  g_return_if_fail (ANNEX_IS_WORKSPACE (workspace));
+  g_return_if_fail (dest_path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = operation_new (self, OPERATION_EXPORT, annex_workspace_get_path (workspace));
+  op->dest_path = g_strdup (dest_path);
+  start_operation (self, op, annex_workspace_list_export_async, cancellable, callback,
+                   user_data);
+}
+
+/**
+ * annex_workspace_list_export_finish:
+ * @self: a workspace list
+ * @result: the result passed to the callback
+ * @error: return location for an error: the store's, or %G_IO_ERROR_CANCELLED when cancelled
+ *   before the copy was written (@dest_path is then unchanged)
+ *
+ * Returns: %TRUE when the copy was written
+ */
+gboolean
+annex_workspace_list_export_finish (AnnexWorkspaceList  *self,
+                                    GAsyncResult        *result,
+                                    GError             **error)
+{
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        annex_workspace_list_export_async, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /**
  * annex_workspace_list_import:
  * @self: a workspace list
@@ -953,70 +1429,115 @@ annex_workspace_list_import (AnnexWorkspaceList  *self,
                              const char          *source_path,
                              GError             **error)
 {
-  g_autofree char *tmp_path = NULL;
-  g_autofree char *final_path = NULL;
-  g_autofree char *organization = NULL;
-  g_autoptr(AnnexDatabase) db = NULL;
-  GError *local_error = NULL;
-  int fd;
+  g_autoptr(Operation) op = NULL;
 
   g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), NULL);
   g_return_val_if_fail (source_path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* Reads the source immutably: nothing is written to it or beside it. */
-  if (!annex_database_validate_file (source_path, NULL, error))
+  op = operation_new (self, OPERATION_IMPORT, source_path);
+  if (!run_operation (op, NULL, error))
     return NULL;
 
-  if (!ensure_directory (self, error))
-    return NULL;
+  return add_workspace (self, op->workspace);
+}
 
-  /* A hidden name without the .isms suffix, so a refresh meanwhile does not list it. */
-  tmp_path = g_build_filename (self->directory, ".import-XXXXXX", NULL);
-  fd = g_mkstemp (tmp_path);
-  if (fd < 0)
-    {
-      int errsv = errno;
-      g_autofree char *display = g_filename_display_name (self->directory);
+/**
+ * annex_workspace_list_import_async:
+ * @self: a workspace list
+ * @source_path: a workspace file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's main context when done
+ * @user_data: data for @callback
+ *
+ * Does annex_workspace_list_import() on a worker thread; the new item is added (one
+ * items-changed, on the caller's main context) before @callback runs.
+ */
+void
+annex_workspace_list_import_async (AnnexWorkspaceList  *self,
+                                   const char          *source_path,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (ANNEX_IS_WORKSPACE_LIST (self));
+  g_return_if_fail (source_path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-      g_set_error (error, ANNEX_STORE_ERROR, store_error_from_errno (errsv),
-                   _("Could not write to the folder “%s”: %s"), display, g_strerror (errsv));
-      return NULL;
-    }
-  g_close (fd, NULL);
+  start_operation (self, operation_new (self, OPERATION_IMPORT, source_path),
+                   annex_workspace_list_import_async, cancellable, callback, user_data);
+}
 
-  if (!copy_database_file (source_path, tmp_path, error))
-    goto failed;
+/**
+ * annex_workspace_list_import_finish:
+ * @self: a workspace list
+ * @result: the result passed to the callback
+ * @error: return location for an error: the store's (as annex_workspace_list_import()), or
+ *   %G_IO_ERROR_CANCELLED when cancelled before the copy was in place (nothing is left behind
+ *   then)
+ *
+ * Returns: (transfer full): the new item
+ */
+AnnexWorkspace *
+annex_workspace_list_import_finish (AnnexWorkspaceList  *self,
+                                    GAsyncResult        *result,
+                                    GError             **error)
+{
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        annex_workspace_list_import_async, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  db = annex_database_open (tmp_path, ANNEX_DATABASE_OPEN_DEFAULT, &local_error);
-  if (db == NULL)
-    {
-      g_propagate_error (error, local_error);
-      goto failed;
-    }
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
 
-  organization = annex_database_dup_organization (db);
-  annex_database_close (db);
-  remove_migration_backups (tmp_path);
+/**
+ * annex_workspace_list_open_async:
+ * @self: a workspace list
+ * @path: a workspace file (in the folder or not)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's main context when done
+ * @user_data: data for @callback
+ *
+ * Opens the workspace at @path for writing with annex_database_open() (validation, integrity
+ * check, migration) on a worker thread. The connection is handed to the caller's thread and
+ * must be used only there.
+ */
+void
+annex_workspace_list_open_async (AnnexWorkspaceList  *self,
+                                 const char          *path,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (ANNEX_IS_WORKSPACE_LIST (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  if (organization == NULL || g_strstrip (organization)[0] == '\0')
-    {
-      g_autofree char *basename = g_path_get_basename (source_path);
+  start_operation (self, operation_new (self, OPERATION_OPEN, path),
+                   annex_workspace_list_open_async, cancellable, callback, user_data);
+}
 
-      g_free (organization);
-      if (g_str_has_suffix (basename, WORKSPACE_SUFFIX))
-        basename[strlen (basename) - strlen (WORKSPACE_SUFFIX)] = '\0';
-      organization = g_filename_display_name (basename);
-    }
+/**
+ * annex_workspace_list_open_finish:
+ * @self: a workspace list
+ * @result: the result passed to the callback
+ * @error: return location for an error: the store's (as annex_database_open()), or
+ *   %G_IO_ERROR_CANCELLED when cancelled (the connection is then closed)
+ *
+ * Returns: (transfer full): the open workspace, for use on this thread
+ */
+AnnexDatabase *
+annex_workspace_list_open_finish (AnnexWorkspaceList  *self,
+                                  GAsyncResult        *result,
+                                  GError             **error)
+{
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        annex_workspace_list_open_async, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  final_path = dup_unique_path (self, organization);
-  if (!move_database_files (tmp_path, final_path, error))
-    goto failed;
-
-  return add_workspace_for_path (self, final_path);
-
-failed:
-  remove_database_files (tmp_path, NULL);
-  remove_migration_backups (tmp_path);
-  return NULL;
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

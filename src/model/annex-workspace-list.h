@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "annex-database.h"
 #include "annex-workspace.h"
 
 G_BEGIN_DECLS
@@ -48,7 +49,8 @@ AnnexWorkspace     *annex_workspace_list_duplicate (AnnexWorkspaceList  *self,
 gboolean            annex_workspace_list_delete    (AnnexWorkspaceList  *self,
                                                     AnnexWorkspace      *workspace,
                                                     GError             **error);
-/* Writes a single self-contained .isms file at @dest_path (backup API; never half-written). */
+/* Writes a single self-contained .isms file at @dest_path (backup API; never half-written).
+ * @workspace need not be an item: only its path is read, through a connection of its own. */
 gboolean            annex_workspace_list_export    (AnnexWorkspaceList  *self,
                                                     AnnexWorkspace      *workspace,
                                                     const char          *dest_path,
@@ -58,5 +60,51 @@ gboolean            annex_workspace_list_export    (AnnexWorkspaceList  *self,
 AnnexWorkspace     *annex_workspace_list_import    (AnnexWorkspaceList  *self,
                                                     const char          *source_path,
                                                     GError             **error);
+
+/* The same operations on a worker thread (the same code as the synchronous ones). The worker
+ * does only file and SQLite work, on connections of its own; the list changes (one
+ * items-changed) on the caller's main context, before the callback runs. Errors are the
+ * store's, as above, or G_IO_ERROR_CANCELLED when @cancellable stopped the operation before
+ * its file was in place: then nothing is left behind. A file that was completed is listed and
+ * reported as success even if @cancellable was cancelled meanwhile. The _finish () functions
+ * return a new reference. */
+void                annex_workspace_list_duplicate_async  (AnnexWorkspaceList  *self,
+                                                           AnnexWorkspace      *workspace,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+AnnexWorkspace     *annex_workspace_list_duplicate_finish (AnnexWorkspaceList  *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+void                annex_workspace_list_export_async     (AnnexWorkspaceList  *self,
+                                                           AnnexWorkspace      *workspace,
+                                                           const char          *dest_path,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean            annex_workspace_list_export_finish    (AnnexWorkspaceList  *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+void                annex_workspace_list_import_async     (AnnexWorkspaceList  *self,
+                                                           const char          *source_path,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+AnnexWorkspace     *annex_workspace_list_import_finish    (AnnexWorkspaceList  *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+
+/* annex_database_open (@path, ANNEX_DATABASE_OPEN_DEFAULT) on a worker thread (validation,
+ * integrity check, migration): the connection is handed over to the caller's thread and used
+ * only there from then on. @path may lie outside the folder; the list does not change. When
+ * cancelled, the connection is closed and finish fails with G_IO_ERROR_CANCELLED. */
+void                annex_workspace_list_open_async       (AnnexWorkspaceList  *self,
+                                                           const char          *path,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+AnnexDatabase      *annex_workspace_list_open_finish      (AnnexWorkspaceList  *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 
 G_END_DECLS

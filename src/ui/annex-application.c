@@ -63,23 +63,16 @@ update_color_scheme (AnnexApplication *self)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
 }
 
-/* Reopens the workspace that was open when Annex last quit, when the user wants that and the
- * file is still there. A failure leaves the welcome screen and says why in a toast. */
 static void
-reopen_last_workspace (AnnexApplication *self,
-                       AnnexWindow      *window)
+on_last_workspace_reopened_cb (GObject      *source,
+                               GAsyncResult *result,
+                               gpointer      user_data)
 {
-  g_autofree char *path = NULL;
+  AnnexWindow *window = ANNEX_WINDOW (source);
   g_autoptr(GError) error = NULL;
 
-  if (!g_settings_get_boolean (self->settings, "reopen-last-workspace"))
-    return;
-
-  path = g_settings_get_string (self->settings, "last-workspace");
-  if (path[0] == '\0' || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return;
-
-  if (!annex_window_open_workspace (window, path, &error))
+  if (!annex_window_open_workspace_finish (window, result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *title = NULL;
 
@@ -88,6 +81,25 @@ reopen_last_workspace (AnnexApplication *self,
                                        error->message);
       annex_window_add_toast (window, adw_toast_new (title));
     }
+}
+
+/* Reopens the workspace that was open when Annex last quit, when the user wants that and the
+ * file is still there: on a worker thread, while the welcome screen shows its row busy. A
+ * failure leaves the welcome screen and says why in a toast. */
+static void
+reopen_last_workspace (AnnexApplication *self,
+                       AnnexWindow      *window)
+{
+  g_autofree char *path = NULL;
+
+  if (!g_settings_get_boolean (self->settings, "reopen-last-workspace"))
+    return;
+
+  path = g_settings_get_string (self->settings, "last-workspace");
+  if (path[0] == '\0' || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return;
+
+  annex_window_open_workspace_async (window, path, NULL, on_last_workspace_reopened_cb, NULL);
 }
 
 static void

@@ -690,8 +690,30 @@ static void
 on_calendar_navigated_cb (GtkCalendar *calendar,
                           FieldRow    *row)
 {
-  /* Switching months may select a day in the new month: that is not the user's choice. */
+  /* Switching months selects a day in the new month in some GTK versions (not 4.8): that is not
+   * the user's choice. The flag lasts until the next click or key press. */
   row->navigating = TRUE;
+}
+
+static void
+on_calendar_pressed_cb (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        FieldRow        *row)
+{
+  row->navigating = FALSE;
+}
+
+static gboolean
+on_calendar_key_pressed_cb (GtkEventControllerKey *controller,
+                            guint                  keyval,
+                            guint                  keycode,
+                            GdkModifierType        state,
+                            FieldRow              *row)
+{
+  row->navigating = FALSE;
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -897,6 +919,8 @@ build_date_row (FieldRow   *row,
                 const char *title)
 {
   GtkWidget *entry, *menu_button, *popover, *calendar, *clear;
+  GtkGesture *click;
+  GtkEventController *key;
 
   row->row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
@@ -943,6 +967,17 @@ build_date_row (FieldRow   *row,
   g_signal_connect (calendar, "prev-year", G_CALLBACK (on_calendar_navigated_cb), row);
   g_signal_connect (calendar, "next-year", G_CALLBACK (on_calendar_navigated_cb), row);
   g_signal_connect (clear, "clicked", G_CALLBACK (on_date_clear_clicked_cb), row);
+
+  /* Every click or key press in the calendar starts a fresh choice (capture phase: before the
+   * calendar acts on it). */
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_calendar_pressed_cb), row);
+  gtk_widget_add_controller (calendar, GTK_EVENT_CONTROLLER (click));
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_calendar_key_pressed_cb), row);
+  gtk_widget_add_controller (calendar, key);
 }
 
 static void

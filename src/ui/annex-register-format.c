@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* annex-register-format.c: pure formatting and ordering functions for register pages and editors. */
+/* annex-register-format.c: pure formatting and ordering functions for register pages and
+ * editors. */
 
 #define G_LOG_DOMAIN "annex-register-format"
 
@@ -341,7 +342,8 @@ annex_format_change_lines (const AnnexField *fields,
 
       if (field->type == ANNEX_FIELD_LONG_TEXT)
         {
-          /* Translators: a change-history line for a long text field, e.g. "Description changed". */
+          /* Translators: a change-history line for a long text field, e.g.
+           * "Description changed". */
           line = g_strdup_printf (_("%s changed"), _(field->label));
         }
       else

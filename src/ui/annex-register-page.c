@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "annex-record-editor.h"
@@ -17,6 +19,9 @@
 #define INCREMENTAL_THRESHOLD 2000
 /* The title column keeps at least this width; other columns give way when the list is narrow. */
 #define TITLE_MIN_WIDTH 160
+/* Narrower than this, the list and the editor do not fit side by side (their width-requests in
+ * the .ui plus the separator): the editor becomes a full page, opened by activating a row. */
+#define NARROW_WIDTH 721
 
 /* What one generated column shows. */
 typedef struct
@@ -61,6 +66,7 @@ struct _AnnexRegisterPage
   GType               columns_type;
   guint               fit_columns_source;
   int                 fitted_width;
+  gboolean            narrow;
   char               *title;
   char               *icon_name;
   char               *description;
@@ -214,17 +220,20 @@ static void
 update_count (AnnexRegisterPage *self)
 {
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  guint n_total = self->register_ != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->register_))
-                                          : 0;
-  g_autofree char *text = annex_format_count (n_shown, n_total);
-  gboolean incremental = n_total > INCREMENTAL_THRESHOLD;
+  guint n_total = 0;
+  g_autofree char *text = NULL;
+  gboolean incremental;
 
+  if (self->register_ != NULL)
+    n_total = g_list_model_get_n_items (G_LIST_MODEL (self->register_));
+  incremental = n_total > INCREMENTAL_THRESHOLD;
+  text = annex_format_count (n_shown, n_total);
   gtk_label_set_label (self->count_label, text);
 
+  /* The sort model is never incremental: in GTK 4.8 each incremental step re-announces most of
+   * the list, and sorting 100,000 records that way took minutes instead of under a second. */
   if (gtk_filter_list_model_get_incremental (self->filter_model) != incremental)
     gtk_filter_list_model_set_incremental (self->filter_model, incremental);
-  if (gtk_sort_list_model_get_incremental (self->sort_model) != incremental)
-    gtk_sort_list_model_set_incremental (self->sort_model, incremental);
 
   if (n_shown != self->n_shown)
     {
@@ -285,7 +294,7 @@ select_record (AnnexRegisterPage *self,
 
   gtk_single_selection_set_selected (self->selection, position);
 
-  /* GTK 4.8 has no gtk_column_view_scroll_to(): its list view has the list.scroll-to-item action. */
+  /* GTK 4.8 has no gtk_column_view_scroll_to(): its list view has list.scroll-to-item. */
   list_view = find_list_view (GTK_WIDGET (self->column_view));
   if (list_view != NULL)
     gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
@@ -362,7 +371,6 @@ set_query (AnnexRegisterPage *self,
   else if (old == NULL)
     {
       gtk_filter_list_model_set_filter (self->filter_model, self->filter);
-      gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
     }
   else if (g_str_has_prefix (self->query, old))
     {
@@ -387,7 +395,8 @@ filter_func (gpointer item,
 {
   AnnexRegisterPage *self = user_data;
 
-  return annex_record_matches (ANNEX_RECORD (item), self->query);
+  /* Called for every record while searching: no type check on the cast. */
+  return annex_record_matches ((AnnexRecord *) item, self->query);
 }
 
 /* Cells */
@@ -416,32 +425,48 @@ cell_update (GtkListItem *item,
 
   gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
 
-  if (info->has_overdue)
+  if (info->marks_overdue)
     {
+      GtkWidget *icon = gtk_widget_get_last_child (child);
       gboolean overdue = FALSE;
-      g_autofree char *tooltip = NULL;
 
       g_object_get (record, "overdue", &overdue, NULL);
       if (overdue)
-        {
-          const GValue *due = annex_record_get_value (record, info->due_index);
-
-          tooltip = annex_format_overdue_tooltip (due != NULL ? g_value_get_string (due) : NULL);
-        }
-      /* GTK 4.8 gives cells no access to their row: every cell of the row carries the tooltip. */
-      gtk_widget_set_tooltip_text (child, tooltip);
-
-      if (info->marks_overdue)
-        {
-          GtkWidget *icon = gtk_widget_get_last_child (child);
-
-          if (overdue)
-            gtk_widget_add_css_class (label, "error");
-          else
-            gtk_widget_remove_css_class (label, "error");
-          gtk_widget_set_visible (icon, overdue);
-        }
+        gtk_widget_add_css_class (label, "error");
+      else
+        gtk_widget_remove_css_class (label, "error");
+      gtk_widget_set_visible (icon, overdue);
     }
+}
+
+/* The "Overdue since …" tooltip, computed only when the pointer rests on a cell: setting tooltips
+ * while binding costs a pointer query per cell. GTK 4.8 gives cells no access to their row, so
+ * every cell of an overdue row answers. */
+static gboolean
+on_cell_query_tooltip_cb (GtkWidget   *child,
+                          int          x,
+                          int          y,
+                          gboolean     keyboard_mode,
+                          GtkTooltip  *tooltip,
+                          GtkListItem *item)
+{
+  ColumnInfo *info = g_object_get_data (G_OBJECT (item), "annex-column-info");
+  AnnexRecord *record = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+  const GValue *due;
+  gboolean overdue = FALSE;
+
+  if (record == NULL || !info->has_overdue)
+    return FALSE;
+
+  g_object_get (record, "overdue", &overdue, NULL);
+  if (!overdue)
+    return FALSE;
+
+  due = annex_record_get_value (record, info->due_index);
+  text = annex_format_overdue_tooltip (due != NULL ? g_value_get_string (due) : NULL);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -452,7 +477,8 @@ on_cell_record_notify_cb (AnnexRecord *record,
   ColumnInfo *info = g_object_get_data (G_OBJECT (item), "annex-column-info");
   const char *name = info->field != NULL ? info->field->name : "reference";
 
-  if (g_str_equal (pspec->name, name) || (info->has_overdue && g_str_equal (pspec->name, "overdue")))
+  if (g_str_equal (pspec->name, name) ||
+      (info->marks_overdue && g_str_equal (pspec->name, "overdue")))
     cell_update (item, info, record);
 }
 
@@ -464,7 +490,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_inscription_new (NULL);
   GtkWidget *child = label;
 
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), info->field == NULL ? 5 : 6);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), info->field == NULL ? 6 : 14);
@@ -482,6 +509,12 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       gtk_box_append (GTK_BOX (child), label);
       gtk_box_append (GTK_BOX (child), icon);
+    }
+
+  if (info->has_overdue)
+    {
+      gtk_widget_set_has_tooltip (child, TRUE);
+      g_signal_connect (child, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb), item);
     }
 
   g_object_set_data (G_OBJECT (item), "annex-column-info", info);
@@ -541,28 +574,26 @@ compare_choices_cb (gconstpointer a,
   return ia < ib ? GTK_ORDERING_SMALLER : ia > ib ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
-static char *
-date_sort_key_cb (AnnexRecord *record,
-                  ColumnInfo  *info)
+static int
+compare_dates_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
 {
-  const GValue *value;
-  const char *date;
+  ColumnInfo *info = user_data;
+  const GValue *va = annex_record_get_value ((AnnexRecord *) a, info->index);
+  const GValue *vb = annex_record_get_value ((AnnexRecord *) b, info->index);
+  const char *da = va != NULL ? g_value_get_string (va) : NULL;
+  const char *db = vb != NULL ? g_value_get_string (vb) : NULL;
+  gboolean empty_a = da == NULL || *da == '\0';
+  gboolean empty_b = db == NULL || *db == '\0';
 
-  if (record == NULL)
-    return NULL;
+  /* ISO dates compare as plain strings (no collation: fast at 100,000 records); records without
+   * a date come after every dated one. */
+  if (empty_a || empty_b)
+    return empty_a == empty_b ? GTK_ORDERING_EQUAL
+                              : empty_a ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
 
-  value = annex_record_get_value (record, info->index);
-  date = value != NULL ? g_value_get_string (value) : NULL;
-
-  /* ISO dates sort as strings; records without a date come after every dated one. */
-  return g_strdup (date != NULL && *date != '\0' ? date : "9999-99-99");
-}
-
-static void
-release_column_info_closure (gpointer  data,
-                             GClosure *closure)
-{
-  g_rc_box_release (data);
+  return gtk_ordering_from_cmpfunc (strcmp (da, db));
 }
 
 static GtkSorter *
@@ -581,11 +612,8 @@ create_sorter (GType       record_type,
                                                 (GDestroyNotify) g_rc_box_release));
 
     case ANNEX_FIELD_DATE:
-      expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                G_CALLBACK (date_sort_key_cb),
-                                                g_rc_box_acquire (info),
-                                                release_column_info_closure);
-      return GTK_SORTER (gtk_string_sorter_new (expression));
+      return GTK_SORTER (gtk_custom_sorter_new (compare_dates_cb, g_rc_box_acquire (info),
+                                                (GDestroyNotify) g_rc_box_release));
 
     case ANNEX_FIELD_INT:
     case ANNEX_FIELD_BOOL:
@@ -602,6 +630,13 @@ create_sorter (GType       record_type,
 }
 
 /* Columns */
+
+static ColumnInfo *
+column_get_info (GtkColumnViewColumn *column)
+{
+  return g_object_get_data (G_OBJECT (gtk_column_view_column_get_factory (column)),
+                            "annex-column-info");
+}
 
 static void
 remove_columns (AnnexRegisterPage *self)
@@ -742,8 +777,7 @@ build_columns (AnnexRegisterPage *self,
     for (guint i = 1; i < self->columns->len; i++)
       {
         GtkColumnViewColumn *column = g_ptr_array_index (self->columns, i);
-        ColumnInfo *info = g_object_get_data (G_OBJECT (gtk_column_view_column_get_factory (column)),
-                                              "annex-column-info");
+        ColumnInfo *info = column_get_info (column);
 
         if (info->marks_overdue)
           info->priority = 0;
@@ -775,13 +809,6 @@ build_columns (AnnexRegisterPage *self,
             }
         }
     }
-}
-
-static ColumnInfo *
-column_get_info (GtkColumnViewColumn *column)
-{
-  return g_object_get_data (G_OBJECT (gtk_column_view_column_get_factory (column)),
-                            "annex-column-info");
 }
 
 /* Shows as many columns as fit beside the title at the list's current width, most important
@@ -847,6 +874,9 @@ fit_columns_cb (gpointer user_data)
 
   self->fit_columns_source = 0;
   fit_columns (self);
+  /* Narrow, a tap (or click) opens a record; wide, a click selects it and shows it beside. */
+  if (gtk_column_view_get_single_click_activate (self->column_view) != self->narrow)
+    gtk_column_view_set_single_click_activate (self->column_view, self->narrow);
   return G_SOURCE_REMOVE;
 }
 
@@ -907,12 +937,9 @@ on_undo_clicked_cb (AdwToast          *toast,
       return;
     }
 
+  /* Selected again (wide, that shows it in the editor too). */
   if (register_ == self->register_)
-    {
-      select_record (self, record);
-      if (!editor_is_open (self))
-        open_editor (self, record, FALSE);
-    }
+    select_record (self, record);
 }
 
 static void
@@ -1144,7 +1171,7 @@ on_selection_changed_cb (AnnexRegisterPage *self)
 
   /* Wide, the editor beside the list follows the selection (arrow keys browse the records).
    * Narrow, the editor would cover the list: only activating a row opens it. */
-  if (record != NULL && record != get_editor_record (self) && !adw_leaflet_get_folded (self->leaflet))
+  if (record != NULL && record != get_editor_record (self) && !self->narrow)
     open_editor (self, record, FALSE);
 
   update_actions (self);
@@ -1222,8 +1249,12 @@ annex_register_page_size_allocate (GtkWidget *widget,
 
   gtk_widget_allocate (GTK_WIDGET (self->leaflet), width, height, baseline, NULL);
 
+  self->narrow = width < NARROW_WIDTH;
+
   /* Columns are shown or hidden after this allocation, never during it. */
-  if (gtk_widget_get_width (self->list_pane) != self->fitted_width && self->fit_columns_source == 0)
+  if ((gtk_widget_get_width (self->list_pane) != self->fitted_width ||
+       gtk_column_view_get_single_click_activate (self->column_view) != self->narrow) &&
+      self->fit_columns_source == 0)
     {
       self->fit_columns_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_columns_cb, self, NULL);
       g_source_set_name_by_id (self->fit_columns_source, "[annex] fit register columns");

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* annex-welcome-page.c: the welcome screen: a status page that says what Annex is, a boxed list
- * of the workspaces with a menu per row, and the New and Import buttons. */
+ * of the workspaces with a menu per row (and a spinner while the workspace is busy), and the New
+ * and Import buttons. */
 
 #define G_LOG_DOMAIN "annex-welcome-page"
 
@@ -21,6 +22,7 @@ struct _AnnexWelcomePage
 
   /* owned */
   AnnexWorkspaceList *workspace_list;
+  GHashTable         *busy_paths;     /* path → number of operations running on it */
 };
 
 G_DEFINE_FINAL_TYPE (AnnexWelcomePage, annex_welcome_page, GTK_TYPE_WIDGET)
@@ -79,10 +81,29 @@ append_menu_item (GMenu      *menu,
   g_menu_append_item (menu, item);
 }
 
+/* A busy row shows a spinning spinner, and neither opens nor offers its menu until the
+ * operations on its workspace have finished. */
+static void
+update_row_busy (AnnexWelcomePage *self,
+                 GtkWidget        *row)
+{
+  const char *path = g_object_get_data (G_OBJECT (row), "workspace-path");
+  GtkWidget *spinner = g_object_get_data (G_OBJECT (row), "spinner");
+  GtkWidget *menu_button = g_object_get_data (G_OBJECT (row), "menu-button");
+  gboolean usable = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "usable"));
+  gboolean busy = annex_welcome_page_get_workspace_busy (self, path);
+
+  gtk_widget_set_visible (spinner, busy);
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), busy);
+  gtk_widget_set_sensitive (menu_button, !busy);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), usable && !busy);
+}
+
 static GtkWidget *
 create_workspace_row (gpointer item,
                       gpointer user_data)
 {
+  AnnexWelcomePage *self = ANNEX_WELCOME_PAGE (user_data);
   AnnexWorkspace *workspace = ANNEX_WORKSPACE (item);
   const char *path = annex_workspace_get_path (workspace);
   const char *error = annex_workspace_get_error (workspace);
@@ -90,6 +111,7 @@ create_workspace_row (gpointer item,
   g_autoptr(GMenu) delete_section = g_menu_new ();
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *menu_button;
+  GtkWidget *spinner;
 
   /* Organization names are text, not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -110,7 +132,6 @@ create_workspace_row (gpointer item,
     {
       g_object_bind_property_full (workspace, "modified", row, "subtitle", G_BINDING_SYNC_CREATE,
                                    transform_modified_to_subtitle, NULL, NULL, NULL);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-workspace");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (path));
 
@@ -122,6 +143,12 @@ create_workspace_row (gpointer item,
   append_menu_item (delete_section, _("_Delete…"), "win.delete-workspace", path);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (delete_section));
 
+  spinner = gtk_spinner_new ();
+  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (spinner, _("Working on this workspace…"));
+  gtk_widget_set_visible (spinner, FALSE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spinner);
+
   menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
@@ -129,6 +156,13 @@ create_workspace_row (gpointer item,
   gtk_widget_add_css_class (menu_button, "flat");
   gtk_widget_set_tooltip_text (menu_button, _("Workspace Menu"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu_button);
+
+  /* Borrowed: the row holds its children. */
+  g_object_set_data_full (G_OBJECT (row), "workspace-path", g_strdup (path), g_free);
+  g_object_set_data (G_OBJECT (row), "spinner", spinner);
+  g_object_set_data (G_OBJECT (row), "menu-button", menu_button);
+  g_object_set_data (G_OBJECT (row), "usable", GINT_TO_POINTER (error == NULL));
+  update_row_busy (self, row);
 
   return row;
 }
@@ -142,6 +176,16 @@ annex_welcome_page_dispose (GObject *object)
   g_clear_object (&self->workspace_list);
 
   G_OBJECT_CLASS (annex_welcome_page_parent_class)->dispose (object);
+}
+
+static void
+annex_welcome_page_finalize (GObject *object)
+{
+  AnnexWelcomePage *self = ANNEX_WELCOME_PAGE (object);
+
+  g_clear_pointer (&self->busy_paths, g_hash_table_unref);
+
+  G_OBJECT_CLASS (annex_welcome_page_parent_class)->finalize (object);
 }
 
 static void
@@ -189,6 +233,7 @@ annex_welcome_page_class_init (AnnexWelcomePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = annex_welcome_page_dispose;
+  object_class->finalize = annex_welcome_page_finalize;
   object_class->get_property = annex_welcome_page_get_property;
   object_class->set_property = annex_welcome_page_set_property;
 
@@ -213,6 +258,7 @@ annex_welcome_page_init (AnnexWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->busy_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   adw_status_page_set_icon_name (self->status_page, APPLICATION_ID);
   update_empty_state (self);
 }
@@ -259,6 +305,52 @@ annex_welcome_page_set_workspace_list (AnnexWelcomePage   *self,
 
   update_empty_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE_LIST]);
+}
+
+/**
+ * annex_welcome_page_set_workspace_busy:
+ * @self: an #AnnexWelcomePage
+ * @path: the path of a workspace (listed or not yet)
+ * @busy: %TRUE when an operation on it starts, %FALSE when one ends
+ *
+ * Counts the operations running on @path; while there is one, its row shows a spinner and
+ * cannot be opened, and its menu is insensitive.
+ */
+void
+annex_welcome_page_set_workspace_busy (AnnexWelcomePage *self,
+                                       const char       *path,
+                                       gboolean          busy)
+{
+  guint count;
+
+  g_return_if_fail (ANNEX_IS_WELCOME_PAGE (self));
+  g_return_if_fail (path != NULL);
+
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (self->busy_paths, path));
+  g_return_if_fail (busy || count > 0);
+
+  count = busy ? count + 1 : count - 1;
+  if (count > 0)
+    g_hash_table_insert (self->busy_paths, g_strdup (path), GUINT_TO_POINTER (count));
+  else
+    g_hash_table_remove (self->busy_paths, path);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->workspaces_list_box));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "workspace-path"), path) == 0)
+        update_row_busy (self, row);
+    }
+}
+
+gboolean
+annex_welcome_page_get_workspace_busy (AnnexWelcomePage *self,
+                                       const char       *path)
+{
+  g_return_val_if_fail (ANNEX_IS_WELCOME_PAGE (self), FALSE);
+
+  return path != NULL && g_hash_table_contains (self->busy_paths, path);
 }
 
 gboolean

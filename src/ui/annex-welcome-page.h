@@ -23,6 +23,13 @@ GtkWidget          *annex_welcome_page_new                (void);
 AnnexWorkspaceList *annex_welcome_page_get_workspace_list (AnnexWelcomePage   *self);
 void                annex_welcome_page_set_workspace_list (AnnexWelcomePage   *self,
                                                            AnnexWorkspaceList *workspace_list);
+/* Marks @path busy while an operation runs on it (calls nest: each TRUE needs its FALSE). A busy
+ * row shows a spinner, cannot be activated and its menu is insensitive. */
+void                annex_welcome_page_set_workspace_busy (AnnexWelcomePage *self,
+                                                           const char       *path,
+                                                           gboolean          busy);
+gboolean            annex_welcome_page_get_workspace_busy (AnnexWelcomePage *self,
+                                                           const char       *path);
 /* TRUE when the list of workspaces is shown (the folder holds at least one). */
 gboolean            annex_welcome_page_get_has_workspaces (AnnexWelcomePage   *self);
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* annex-window.c: the main window: the welcome screen or an open workspace (sidebar of views and
- * their content in a leaflet), the workspace operations and their dialogs, and the window state
- * kept in GSettings. */
+ * their content in a leaflet), the workspace operations (on worker threads, with their progress
+ * shown) and their dialogs, and the window state kept in GSettings. */
 
 #define G_LOG_DOMAIN "annex-window"
 
@@ -31,14 +31,20 @@ struct _AnnexWindow
   GtkListBox           *sidebar_list;
   GtkStack             *view_stack;
   AnnexRegisterPage    *actions_page;
+  GtkSpinner           *welcome_spinner;
+  GtkSpinner           *sidebar_spinner;
 
   /* owned */
   GSettings            *settings;
   AnnexWorkspaceList   *workspace_list;
   AnnexDatabase        *database;
   AnnexRegister        *action_register;
-  GCancellable         *cancellable;
+  GCancellable         *cancellable;            /* the open workspace's loads */
+  GCancellable         *operations_cancellable; /* workspace operations; cancelled on dispose */
   char                 *organization;
+  guint                 n_operations;           /* running workspace operations… */
+  guint                 n_unlisted_operations;  /* …of which without a welcome row (imports) */
+  guint                 open_serial;            /* a newer open or a close supersedes an open */
 };
 
 G_DEFINE_FINAL_TYPE (AnnexWindow, annex_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -157,6 +163,99 @@ lookup_workspace (AnnexWindow *self,
   return workspace;
 }
 
+/* TRUE once the window is being destroyed: the operations' callbacks then leave it alone. */
+static gboolean
+is_closing (AnnexWindow *self)
+{
+  return self->operations_cancellable == NULL ||
+         g_cancellable_is_cancelled (self->operations_cancellable);
+}
+
+/* Whether a failed operation's @error is worth a message: not when it was cancelled, nor when
+ * the window is closing. */
+static gboolean
+should_report (AnnexWindow  *self,
+               const GError *error)
+{
+  return !is_closing (self) && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* The header bars' spinners: on the welcome screen for operations without a row of their own
+ * (the rows show theirs), beside the sidebar for any. */
+static void
+update_spinners (AnnexWindow *self)
+{
+  gboolean welcome_busy = self->n_unlisted_operations > 0;
+  gboolean busy = self->n_operations > 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->welcome_spinner), welcome_busy);
+  gtk_spinner_set_spinning (self->welcome_spinner, welcome_busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_spinner), busy);
+  gtk_spinner_set_spinning (self->sidebar_spinner, busy);
+}
+
+/* A workspace operation running on a worker, from its start to its callback. */
+typedef struct
+{
+  AnnexWindow *window;   /* a reference: the window stays (disposed, maybe) until the end */
+  char        *path;     /* the workspace worked on (its welcome row is busy), or NULL */
+  char        *name;     /* what the messages call it */
+  GTask       *task;     /* open: the caller's task */
+  guint        serial;   /* open: open_serial at the start */
+} WindowOperation;
+
+/* Starts showing progress for an operation on @path (NULL: a file outside the folder). */
+static WindowOperation *
+begin_operation (AnnexWindow *self,
+                 const char  *path,
+                 const char  *name,
+                 const char  *description)
+{
+  WindowOperation *op = g_new0 (WindowOperation, 1);
+
+  op->window = g_object_ref (self);
+  op->path = g_strdup (path);
+  op->name = g_strdup (name);
+
+  self->n_operations++;
+  if (path != NULL)
+    annex_welcome_page_set_workspace_busy (self->welcome_page, path, TRUE);
+  else
+    self->n_unlisted_operations++;
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->welcome_spinner), description);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_spinner), description);
+  update_spinners (self);
+
+  return op;
+}
+
+/* Ends the operation's progress (unless the window is gone meanwhile) and frees it. */
+static void
+window_operation_free (WindowOperation *op)
+{
+  AnnexWindow *self = op->window;
+
+  if (!is_closing (self))
+    {
+      g_assert (self->n_operations > 0);
+      self->n_operations--;
+      if (op->path != NULL)
+        annex_welcome_page_set_workspace_busy (self->welcome_page, op->path, FALSE);
+      else
+        self->n_unlisted_operations--;
+      update_spinners (self);
+    }
+
+  g_clear_object (&op->task);
+  g_clear_object (&op->window);
+  g_clear_pointer (&op->path, g_free);
+  g_clear_pointer (&op->name, g_free);
+  g_free (op);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WindowOperation, window_operation_free)
+
 static void
 update_title (AnnexWindow *self)
 {
@@ -250,19 +349,83 @@ restore_window_state (AnnexWindow *self)
     gtk_stack_set_visible_child_name (self->view_stack, view);
 }
 
-static void
-open_path_or_show_error (AnnexWindow *self,
-                         const char  *path,
-                         const char  *name)
+static void on_actions_loaded_cb (GObject      *source,
+                                  GAsyncResult *result,
+                                  gpointer      user_data);
+
+/* Refuses (with a dialog) to change a workspace while an operation runs on it. */
+static gboolean
+check_not_busy (AnnexWindow *self,
+                const char  *path,
+                const char  *heading)
 {
+  if (!annex_welcome_page_get_workspace_busy (self->welcome_page, path))
+    return TRUE;
+
+  show_error_dialog (self, heading,
+                     _("The workspace is busy. Try again when the current operation has "
+                       "finished."));
+  return FALSE;
+}
+
+/* Shows the workspace just opened on a worker (the connection is this thread's from now on). */
+static void
+set_database (AnnexWindow   *self,
+              AnnexDatabase *database)
+{
+  g_autofree char *organization = NULL;
+
+  clear_workspace (self);
+
+  organization = annex_database_dup_organization (database);
+  if (organization == NULL || organization[0] == '\0')
+    {
+      g_free (organization);
+      organization = g_path_get_basename (annex_database_get_path (database));
+    }
+
+  self->database = database;
+  self->organization = g_steal_pointer (&organization);
+  self->cancellable = g_cancellable_new ();
+  self->action_register = annex_register_new (self->database, ANNEX_TYPE_ACTION);
+  annex_register_page_set_register (self->actions_page, self->action_register);
+  annex_register_load_async (self->action_register, self->cancellable, on_actions_loaded_cb,
+                             g_object_ref (self));
+
+  g_settings_set_string (self->settings, "last-workspace",
+                         annex_database_get_path (self->database));
+
+  update_title (self);
+  update_actions (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
+  gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+static void
+on_open_for_user_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  AnnexWindow *self = ANNEX_WINDOW (source);
+  g_autofree char *name = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!annex_window_open_workspace (self, path, &error))
+  if (!annex_window_open_workspace_finish (self, result, &error) && should_report (self, error))
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
 
       show_error_dialog (self, heading, error->message);
     }
+}
+
+static void
+open_path_or_show_error (AnnexWindow *self,
+                         const char  *path,
+                         const char  *name)
+{
+  annex_window_open_workspace_async (self, path, NULL, on_open_for_user_cb, g_strdup (name));
 }
 
 static GtkFileFilter *
@@ -437,7 +600,7 @@ on_rename_dialog_response_cb (AdwMessageDialog *dialog,
     return;
 
   workspace = lookup_workspace (self, path);
-  if (workspace == NULL)
+  if (workspace == NULL || !check_not_busy (self, path, _("Could Not Rename the Workspace")))
     return;
 
   name = dup_dialog_name (dialog);
@@ -459,7 +622,7 @@ on_delete_dialog_response_cb (AdwMessageDialog *dialog,
     return;
 
   workspace = lookup_workspace (self, path);
-  if (workspace == NULL)
+  if (workspace == NULL || !check_not_busy (self, path, _("Could Not Delete the Workspace")))
     return;
 
   if (find_window_with_workspace (self, path) != NULL)
@@ -480,6 +643,24 @@ on_delete_dialog_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
+on_workspace_exported_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(WindowOperation) op = user_data;
+  AnnexWindow *self = op->window;
+  g_autoptr(GError) error = NULL;
+
+  if (annex_workspace_list_export_finish (ANNEX_WORKSPACE_LIST (source), result, &error))
+    {
+      if (!is_closing (self))
+        add_toast_printf (self, _("Exported to %s"), op->name);
+    }
+  else if (should_report (self, error))
+    show_error_dialog (self, _("Could Not Export the Workspace"), error->message);
+}
+
+static void
 on_export_chooser_response_cb (GtkNativeDialog *chooser,
                                int              response,
                                AnnexWindow     *self)
@@ -488,8 +669,8 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
   g_autofree char *dest_path = NULL;
   g_autofree char *dest_name = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean exported;
+  AnnexWorkspace *workspace;
+  WindowOperation *op;
 
   gtk_native_dialog_destroy (chooser);
 
@@ -512,25 +693,32 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
       goto out;
     }
 
-  if (self->database != NULL && g_strcmp0 (annex_database_get_path (self->database), path) == 0)
+  workspace = annex_workspace_list_find_by_path (self->workspace_list, path);
+  if (workspace == NULL && self->database != NULL &&
+      g_strcmp0 (annex_database_get_path (self->database), path) == 0)
     {
-      /* The open workspace: a consistent copy through its own connection. */
-      exported = annex_database_backup (self->database, dest_path, &error);
+      g_autoptr(GError) error = NULL;
+
+      /* The open workspace lies outside the workspace folder (rare: reopened from a folder
+       * used before): a copy through its own connection, which only this thread may use. */
+      if (annex_database_backup (self->database, dest_path, &error))
+        add_toast_printf (self, _("Exported to %s"), dest_name);
+      else
+        show_error_dialog (self, _("Could Not Export the Workspace"), error->message);
+      goto out;
     }
-  else
+
+  if (workspace == NULL)
     {
-      AnnexWorkspace *workspace = lookup_workspace (self, path);
-
-      if (workspace == NULL)
-        goto out;
-
-      exported = annex_workspace_list_export (self->workspace_list, workspace, dest_path, &error);
+      lookup_workspace (self, path);  /* says it is gone */
+      goto out;
     }
 
-  if (exported)
-    add_toast_printf (self, _("Exported to %s"), dest_name);
-  else
-    show_error_dialog (self, _("Could Not Export the Workspace"), error->message);
+  /* Read through a connection of the worker's own, also when the workspace is open here: the
+   * copy holds what is committed. */
+  op = begin_operation (self, path, dest_name, _("Exporting the workspace…"));
+  annex_workspace_list_export_async (self->workspace_list, workspace, dest_path,
+                                     self->operations_cancellable, on_workspace_exported_cb, op);
 
 out:
   g_object_unref (chooser);
@@ -671,6 +859,26 @@ rename_workspace_action (GSimpleAction *action,
 }
 
 static void
+on_workspace_duplicated_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(WindowOperation) op = user_data;
+  AnnexWindow *self = op->window;
+  g_autoptr(AnnexWorkspace) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  copy = annex_workspace_list_duplicate_finish (ANNEX_WORKSPACE_LIST (source), result, &error);
+  if (copy != NULL)
+    {
+      if (!is_closing (self))
+        add_toast_printf (self, _("Duplicated as “%s”"), annex_workspace_get_name (copy));
+    }
+  else if (should_report (self, error))
+    show_error_dialog (self, _("Could Not Duplicate the Workspace"), error->message);
+}
+
+static void
 duplicate_workspace_action (GSimpleAction *action,
                             GVariant      *parameter,
                             gpointer       user_data)
@@ -678,17 +886,15 @@ duplicate_workspace_action (GSimpleAction *action,
   AnnexWindow *self = ANNEX_WINDOW (user_data);
   const char *path = g_variant_get_string (parameter, NULL);
   AnnexWorkspace *workspace = lookup_workspace (self, path);
-  AnnexWorkspace *copy;
-  g_autoptr(GError) error = NULL;
+  WindowOperation *op;
 
   if (workspace == NULL)
     return;
 
-  copy = annex_workspace_list_duplicate (self->workspace_list, workspace, &error);
-  if (copy == NULL)
-    show_error_dialog (self, _("Could Not Duplicate the Workspace"), error->message);
-  else
-    add_toast_printf (self, _("Duplicated as “%s”"), annex_workspace_get_name (copy));
+  op = begin_operation (self, path, NULL, _("Duplicating the workspace…"));
+  annex_workspace_list_duplicate_async (self->workspace_list, workspace,
+                                        self->operations_cancellable, on_workspace_duplicated_cb,
+                                        op);
 }
 
 static void
@@ -802,6 +1008,11 @@ annex_window_dispose (GObject *object)
 {
   AnnexWindow *self = ANNEX_WINDOW (object);
 
+  /* Operations still running finish on their workers (a file being copied is either completed
+   * or removed), and their callbacks then leave the window alone. */
+  g_cancellable_cancel (self->operations_cancellable);
+  g_clear_object (&self->operations_cancellable);
+
   clear_workspace (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ANNEX_TYPE_WINDOW);
@@ -909,6 +1120,8 @@ annex_window_class_init (AnnexWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, actions_page);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, welcome_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, sidebar_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_register_page_add_toast_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_stack_visible_child_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected_cb);
@@ -928,6 +1141,7 @@ annex_window_init (AnnexWindow *self)
                                    self);
 
   self->settings = g_settings_new (ANNEX_SETTINGS_SCHEMA_ID);
+  self->operations_cancellable = g_cancellable_new ();
 
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (on_leaflet_folded_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1048,64 +1262,112 @@ annex_window_set_view (AnnexWindow *self,
   return TRUE;
 }
 
-/**
- * annex_window_open_workspace:
- * @self: an #AnnexWindow
- * @path: the workspace file
- * @error: return location for a #GError
- *
- * Opens the workspace (closing the open one first), loads its registers in the background,
- * shows its views and remembers it as the last workspace.
- *
- * Returns: %TRUE on success; on failure the window is unchanged
- */
-gboolean
-annex_window_open_workspace (AnnexWindow  *self,
-                             const char   *path,
-                             GError      **error)
+static void
+on_workspace_opened_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
 {
-  g_autoptr(AnnexDatabase) database = NULL;
-  g_autofree char *organization = NULL;
+  g_autoptr(WindowOperation) op = user_data;
+  AnnexWindow *self = op->window;
+  AnnexDatabase *database;
+  GError *error = NULL;
 
-  g_return_val_if_fail (ANNEX_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (self->database != NULL && g_strcmp0 (annex_database_get_path (self->database), path) == 0)
-    return TRUE;
-
-  database = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, error);
+  database = annex_workspace_list_open_finish (ANNEX_WORKSPACE_LIST (source), result, &error);
   if (database == NULL)
-    return FALSE;
-
-  clear_workspace (self);
-
-  organization = annex_database_dup_organization (database);
-  if (organization == NULL || organization[0] == '\0')
     {
-      g_free (organization);
-      organization = g_path_get_basename (path);
+      g_task_return_error (op->task, error);
+      return;
     }
 
-  self->database = g_steal_pointer (&database);
-  self->organization = g_steal_pointer (&organization);
-  self->cancellable = g_cancellable_new ();
-  self->action_register = annex_register_new (self->database, ANNEX_TYPE_ACTION);
-  annex_register_page_set_register (self->actions_page, self->action_register);
-  annex_register_load_async (self->action_register, self->cancellable, on_actions_loaded_cb,
-                             g_object_ref (self));
+  if (is_closing (self) || op->serial != self->open_serial ||
+      g_cancellable_is_cancelled (g_task_get_cancellable (op->task)))
+    {
+      /* The window closed, another open or a close came after this one, or the caller gave
+       * up: the window stays as it is. */
+      annex_database_close (database);
+      g_object_unref (database);
+      g_task_return_new_error (op->task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "The workspace was not shown");
+      return;
+    }
 
-  g_settings_set_string (self->settings, "last-workspace",
-                         annex_database_get_path (self->database));
+  set_database (self, database);
+  g_task_return_boolean (op->task, TRUE);
+}
 
-  update_title (self);
-  update_actions (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
-  gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+/**
+ * annex_window_open_workspace_async:
+ * @self: an #AnnexWindow
+ * @path: the workspace file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the workspace is shown or could not be opened
+ * @user_data: data for @callback
+ *
+ * Opens the workspace on a worker thread (validation, integrity check and migration take
+ * time), meanwhile showing progress on its welcome row; then closes the open one, shows the new
+ * one's views, loads its registers in the background and remembers it as the last workspace.
+ * A later open or a close supersedes a pending one, which then fails with
+ * %G_IO_ERROR_CANCELLED.
+ */
+void
+annex_window_open_workspace_async (AnnexWindow         *self,
+                                   const char          *path,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = NULL;
+  WindowOperation *op;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+  g_return_if_fail (ANNEX_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  return TRUE;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, annex_window_open_workspace_async);
+
+  if (is_closing (self))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The window is closing");
+      return;
+    }
+
+  if (self->database != NULL && g_strcmp0 (annex_database_get_path (self->database), path) == 0)
+    {
+      self->open_serial++;  /* what the user sees wins over an open still pending */
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  name = g_path_get_basename (path);
+  op = begin_operation (self, path, name, _("Opening the workspace…"));
+  op->task = g_steal_pointer (&task);
+  op->serial = ++self->open_serial;
+  annex_workspace_list_open_async (self->workspace_list, path, self->operations_cancellable,
+                                   on_workspace_opened_cb, op);
+}
+
+/**
+ * annex_window_open_workspace_finish:
+ * @self: an #AnnexWindow
+ * @result: the result passed to the callback
+ * @error: return location for a #GError: the store's, or %G_IO_ERROR_CANCELLED
+ *
+ * Returns: %TRUE when the workspace is shown; on failure the window is unchanged
+ */
+gboolean
+annex_window_open_workspace_finish (AnnexWindow   *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (ANNEX_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        annex_window_open_workspace_async, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -1120,6 +1382,8 @@ annex_window_close_workspace (AnnexWindow *self)
 {
   g_return_if_fail (ANNEX_IS_WINDOW (self));
 
+  self->open_serial++;  /* an open still pending no longer shows its workspace */
+
   if (self->database != NULL)
     {
       clear_workspace (self);
@@ -1133,14 +1397,53 @@ annex_window_close_workspace (AnnexWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
+static void
+on_workspace_imported_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(WindowOperation) op = user_data;
+  AnnexWindow *self = op->window;
+  g_autoptr(AnnexWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+
+  workspace = annex_workspace_list_import_finish (ANNEX_WORKSPACE_LIST (source), result, &error);
+  if (workspace == NULL)
+    {
+      if (should_report (self, error))
+        {
+          g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), op->name);
+
+          show_error_dialog (self, heading, error->message);
+        }
+      return;
+    }
+
+  if (is_closing (self))
+    return;
+
+  add_toast_printf (self, _("Imported “%s”"), annex_workspace_get_name (workspace));
+  open_path_or_show_error (self, annex_workspace_get_path (workspace),
+                           annex_workspace_get_name (workspace));
+}
+
+/**
+ * annex_window_open_file:
+ * @self: an #AnnexWindow
+ * @file: a workspace file
+ *
+ * Opens @file: directly when it lies in the workspace folder, else after importing a copy into
+ * the folder (on a worker thread, with a spinner in the header bar). A failure is shown in a
+ * dialog.
+ */
 void
 annex_window_open_file (AnnexWindow *self,
                         GFile       *file)
 {
   g_autofree char *path = NULL;
   g_autofree char *basename = NULL;
-  g_autoptr(GError) error = NULL;
-  AnnexWorkspace *workspace;
+  g_autofree char *description = NULL;
+  WindowOperation *op;
 
   g_return_if_fail (ANNEX_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -1162,18 +1465,10 @@ annex_window_open_file (AnnexWindow *self,
       return;
     }
 
-  workspace = annex_workspace_list_import (self->workspace_list, path, &error);
-  if (workspace == NULL)
-    {
-      g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), basename);
-
-      show_error_dialog (self, heading, error->message);
-      return;
-    }
-
-  add_toast_printf (self, _("Imported “%s”"), annex_workspace_get_name (workspace));
-  open_path_or_show_error (self, annex_workspace_get_path (workspace),
-                           annex_workspace_get_name (workspace));
+  description = g_strdup_printf (_("Importing “%s”…"), basename);
+  op = begin_operation (self, NULL, basename, description);
+  annex_workspace_list_import_async (self->workspace_list, path, self->operations_cancellable,
+                                     on_workspace_imported_cb, op);
 }
 
 void

@@ -42,16 +42,23 @@ const char         *annex_window_get_view       (AnnexWindow        *self);
 gboolean            annex_window_set_view       (AnnexWindow        *self,
                                                  const char         *view);
 
-/* Opens the workspace at @path (closing the open one first) and remembers it as the last
- * workspace. On failure the window is left as it was. */
-gboolean            annex_window_open_workspace (AnnexWindow        *self,
-                                                 const char         *path,
-                                                 GError            **error);
+/* Opens the workspace at @path on a worker thread (its welcome row shows a spinner meanwhile),
+ * then closes the open one, shows the new one and remembers it as the last workspace. On
+ * failure the window is left as it was. A later open or a close supersedes a pending one
+ * (G_IO_ERROR_CANCELLED). */
+void                annex_window_open_workspace_async  (AnnexWindow         *self,
+                                                        const char          *path,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean            annex_window_open_workspace_finish (AnnexWindow         *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
 /* Closes the open workspace and shows the welcome screen. */
 void                annex_window_close_workspace (AnnexWindow       *self);
 
 /* Opens @file: directly when it lies in the workspace folder, else after importing a copy into
- * it. A failure is shown in a dialog. */
+ * it (on a worker thread). A failure is shown in a dialog. */
 void                annex_window_open_file      (AnnexWindow        *self,
                                                  GFile              *file);
 /* Asks for an organization name and creates and opens a new workspace. */
