@@ -140,9 +140,9 @@ static const struct
 static const AnnexCatalogueControl controls[] = {
   { .id = "5.1", .theme = ANNEX_THEME_ORGANIZATIONAL, .new_in_2022 = FALSE,
     .title = N_("Policies for information security"),
-    .guidance = N_("Set the direction for security in writing: a short overall policy signed "
-                   "off by management, plus topic policies (e.g. access, backup, remote work) "
-                   "that staff have read and that are revisited yearly."),
+    .guidance = N_("Set the direction for security in writing: a short overall policy signed off "
+                   "by management, plus topic policies (e.g. access, backup, remote work) that "
+                   "staff have read and that are revisited yearly."),
     .control_types = TYPE (PREVENTIVE),
     .properties = PROP (CONFIDENTIALITY) | PROP (INTEGRITY) | PROP (AVAILABILITY),
     .concepts = CONCEPT (IDENTIFY),
@@ -151,8 +151,8 @@ static const AnnexCatalogueControl controls[] = {
     .replaces_2013 = "5.1.1 5.1.2" },
   { .id = "5.2", .theme = ANNEX_THEME_ORGANIZATIONAL, .new_in_2022 = FALSE,
     .title = N_("Information security roles and responsibilities"),
-    .guidance = N_("Make clear who does what for security: name an ISMS owner and owners for "
-                   "key assets and processes, and record these duties in job descriptions or a "
+    .guidance = N_("Make clear who does what for security: name an ISMS owner and owners for key "
+                   "assets and processes, and record these duties in job descriptions or a "
                    "simple roles table."),
     .control_types = TYPE (PREVENTIVE),
     .properties = PROP (CONFIDENTIALITY) | PROP (INTEGRITY) | PROP (AVAILABILITY),
@@ -271,9 +271,9 @@ static const AnnexCatalogueControl controls[] = {
     .replaces_2013 = "8.2.1" },
   { .id = "5.13", .theme = ANNEX_THEME_ORGANIZATIONAL, .new_in_2022 = FALSE,
     .title = N_("Labelling of information"),
-    .guidance = N_("Make the classification visible on documents, files, e-mails and media, "
-                   "e.g. with a footer, a file tag or a sticker, following rules that are easy "
-                   "to apply."),
+    .guidance = N_("Make the classification visible on documents, files, e-mails and media, e.g. "
+                   "with a footer, a file tag or a sticker, following rules that are easy to "
+                   "apply."),
     .control_types = TYPE (PREVENTIVE),
     .properties = PROP (CONFIDENTIALITY) | PROP (INTEGRITY) | PROP (AVAILABILITY),
     .concepts = CONCEPT (PROTECT),
@@ -282,8 +282,8 @@ static const AnnexCatalogueControl controls[] = {
     .replaces_2013 = "8.2.2" },
   { .id = "5.14", .theme = ANNEX_THEME_ORGANIZATIONAL, .new_in_2022 = FALSE,
     .title = N_("Information transfer"),
-    .guidance = N_("Set rules for passing information on by e-mail, file sharing, post, phone "
-                   "or in person, and agree them with the other party where needed, so it stays "
+    .guidance = N_("Set rules for passing information on by e-mail, file sharing, post, phone or "
+                   "in person, and agree them with the other party where needed, so it stays "
                    "protected on the way."),
     .control_types = TYPE (PREVENTIVE),
     .properties = PROP (CONFIDENTIALITY) | PROP (INTEGRITY) | PROP (AVAILABILITY),
@@ -336,8 +336,8 @@ static const AnnexCatalogueControl controls[] = {
   { .id = "5.19", .theme = ANNEX_THEME_ORGANIZATIONAL, .new_in_2022 = FALSE,
     .title = N_("Information security in supplier relationships"),
     .guidance = N_("Decide how you deal with the security risks that suppliers bring: which "
-                   "suppliers matter most, what you expect from them and how you check that "
-                   "they deliver it."),
+                   "suppliers matter most, what you expect from them and how you check that they "
+                   "deliver it."),
     .control_types = TYPE (PREVENTIVE),
     .properties = PROP (CONFIDENTIALITY) | PROP (INTEGRITY) | PROP (AVAILABILITY),
     .concepts = CONCEPT (IDENTIFY),
@@ -347,8 +347,8 @@ static const AnnexCatalogueControl controls[] = {
   { .id = "5.20", .theme = ANNEX_THEME_ORGANIZATIONAL, .new_in_2022 = FALSE,
     .title = N_("Addressing information security within supplier agreements"),
     .guidance = N_("Put the security you need from a supplier into the contract, such as "
-                   "confidentiality, handling of your data, notice of incidents and the right "
-                   "to check."),
+                   "confidentiality, handling of your data, notice of incidents and the right to "
+                   "check."),
     .control_types = TYPE (PREVENTIVE),
     .properties = PROP (CONFIDENTIALITY) | PROP (INTEGRITY) | PROP (AVAILABILITY),
     .concepts = CONCEPT (IDENTIFY),
@@ -389,9 +389,8 @@ static const AnnexCatalogueControl controls[] = {
     .replaces_2013 = "" },
   { .id = "5.24", .theme = ANNEX_THEME_ORGANIZATIONAL, .new_in_2022 = FALSE,
     .title = N_("Information security incident management planning and preparation"),
-    .guidance = N_("Prepare for incidents before they happen: agree roles, contacts and a "
-                   "simple response procedure, and make sure the people involved know how to "
-                   "use it."),
+    .guidance = N_("Prepare for incidents before they happen: agree roles, contacts and a simple "
+                   "response procedure, and make sure the people involved know how to use it."),
     .control_types = TYPE (CORRECTIVE),
     .properties = PROP (CONFIDENTIALITY) | PROP (INTEGRITY) | PROP (AVAILABILITY),
     .concepts = CONCEPT (RESPOND) | CONCEPT (RECOVER),
@@ -495,8 +494,8 @@ static const AnnexCatalogueControl controls[] = {
     .replaces_2013 = "18.1.3" },
   { .id = "5.34", .theme = ANNEX_THEME_ORGANIZATIONAL, .new_in_2022 = FALSE,
     .title = N_("Privacy and protection of PII"),
-    .guidance = N_("Know which personal data you handle and meet data protection law such as "
-                   "the GDPR, e.g. with a register of processing, privacy notices and a named "
+    .guidance = N_("Know which personal data you handle and meet data protection law such as the "
+                   "GDPR, e.g. with a register of processing, privacy notices and a named "
                    "contact."),
     .control_types = TYPE (PREVENTIVE),
     .properties = PROP (CONFIDENTIALITY) | PROP (INTEGRITY) | PROP (AVAILABILITY),
@@ -517,8 +516,8 @@ static const AnnexCatalogueControl controls[] = {
     .replaces_2013 = "18.2.1" },
   { .id = "5.36", .theme = ANNEX_THEME_ORGANIZATIONAL, .new_in_2022 = FALSE,
     .title = N_("Compliance with policies, rules and standards for information security"),
-    .guidance = N_("Check regularly that your own policies and rules are really followed and "
-                   "put right what is not; managers' spot checks and technical scans both help."),
+    .guidance = N_("Check regularly that your own policies and rules are really followed and put "
+                   "right what is not; managers' spot checks and technical scans both help."),
     .control_types = TYPE (PREVENTIVE),
     .properties = PROP (CONFIDENTIALITY) | PROP (INTEGRITY) | PROP (AVAILABILITY),
     .concepts = CONCEPT (IDENTIFY) | CONCEPT (PROTECT),
@@ -643,8 +642,8 @@ static const AnnexCatalogueControl controls[] = {
     .replaces_2013 = "11.1.1" },
   { .id = "7.2", .theme = ANNEX_THEME_PHYSICAL, .new_in_2022 = FALSE,
     .title = N_("Physical entry"),
-    .guidance = N_("Control who can enter offices and secure rooms, e.g. with keys, badges and "
-                   "a visitor log, and take access back when it is no longer needed."),
+    .guidance = N_("Control who can enter offices and secure rooms, e.g. with keys, badges and a "
+                   "visitor log, and take access back when it is no longer needed."),
     .control_types = TYPE (PREVENTIVE),
     .properties = PROP (CONFIDENTIALITY) | PROP (INTEGRITY) | PROP (AVAILABILITY),
     .concepts = CONCEPT (PROTECT),
@@ -673,9 +672,9 @@ static const AnnexCatalogueControl controls[] = {
     .replaces_2013 = "" },
   { .id = "7.5", .theme = ANNEX_THEME_PHYSICAL, .new_in_2022 = FALSE,
     .title = N_("Protecting against physical and environmental threats"),
-    .guidance = N_("Protect premises and equipment against fire, water, power surges and "
-                   "similar threats, e.g. with smoke detectors, extinguishers and equipment "
-                   "kept off the floor."),
+    .guidance = N_("Protect premises and equipment against fire, water, power surges and similar "
+                   "threats, e.g. with smoke detectors, extinguishers and equipment kept off the "
+                   "floor."),
     .control_types = TYPE (PREVENTIVE),
     .properties = PROP (CONFIDENTIALITY) | PROP (INTEGRITY) | PROP (AVAILABILITY),
     .concepts = CONCEPT (PROTECT),
@@ -695,8 +694,7 @@ static const AnnexCatalogueControl controls[] = {
   { .id = "7.7", .theme = ANNEX_THEME_PHYSICAL, .new_in_2022 = FALSE,
     .title = N_("Clear desk and clear screen"),
     .guidance = N_("Ask staff to lock their screens when they step away and not to leave "
-                   "confidential papers or media lying around, especially at the end of the "
-                   "day."),
+                   "confidential papers or media lying around, especially at the end of the day."),
     .control_types = TYPE (PREVENTIVE),
     .properties = PROP (CONFIDENTIALITY),
     .concepts = CONCEPT (PROTECT),
@@ -736,8 +734,8 @@ static const AnnexCatalogueControl controls[] = {
     .replaces_2013 = "8.3.1 8.3.2 8.3.3 11.2.5" },
   { .id = "7.11", .theme = ANNEX_THEME_PHYSICAL, .new_in_2022 = FALSE,
     .title = N_("Supporting utilities"),
-    .guidance = N_("Guard against failures of power, internet, cooling and other utilities, "
-                   "e.g. with a UPS, a second internet line and regular checks."),
+    .guidance = N_("Guard against failures of power, internet, cooling and other utilities, e.g. "
+                   "with a UPS, a second internet line and regular checks."),
     .control_types = TYPE (PREVENTIVE) | TYPE (DETECTIVE),
     .properties = PROP (INTEGRITY) | PROP (AVAILABILITY),
     .concepts = CONCEPT (PROTECT) | CONCEPT (DETECT),
@@ -746,8 +744,8 @@ static const AnnexCatalogueControl controls[] = {
     .replaces_2013 = "11.2.2" },
   { .id = "7.12", .theme = ANNEX_THEME_PHYSICAL, .new_in_2022 = FALSE,
     .title = N_("Cabling security"),
-    .guidance = N_("Protect power and network cables from damage, interference and tapping, "
-                   "e.g. by running them in ducts and keeping network cabinets locked."),
+    .guidance = N_("Protect power and network cables from damage, interference and tapping, e.g. "
+                   "by running them in ducts and keeping network cabinets locked."),
     .control_types = TYPE (PREVENTIVE),
     .properties = PROP (CONFIDENTIALITY) | PROP (AVAILABILITY),
     .concepts = CONCEPT (PROTECT),
@@ -777,8 +775,8 @@ static const AnnexCatalogueControl controls[] = {
   { .id = "8.1", .theme = ANNEX_THEME_TECHNOLOGICAL, .new_in_2022 = FALSE,
     .title = N_("User endpoint devices"),
     .guidance = N_("Secure the laptops, phones and tablets that reach company data, e.g. disk "
-                   "encryption, screen lock, updates and remote wipe, including personal "
-                   "devices used for work."),
+                   "encryption, screen lock, updates and remote wipe, including personal devices "
+                   "used for work."),
     .control_types = TYPE (PREVENTIVE),
     .properties = PROP (CONFIDENTIALITY) | PROP (INTEGRITY) | PROP (AVAILABILITY),
     .concepts = CONCEPT (PROTECT),
@@ -807,8 +805,8 @@ static const AnnexCatalogueControl controls[] = {
     .replaces_2013 = "9.4.1" },
   { .id = "8.4", .theme = ANNEX_THEME_TECHNOLOGICAL, .new_in_2022 = FALSE,
     .title = N_("Access to source code"),
-    .guidance = N_("Control who can read and change source code and development tools, e.g. "
-                   "with repository permissions and reviewed changes."),
+    .guidance = N_("Control who can read and change source code and development tools, e.g. with "
+                   "repository permissions and reviewed changes."),
     .control_types = TYPE (PREVENTIVE),
     .properties = PROP (CONFIDENTIALITY) | PROP (INTEGRITY) | PROP (AVAILABILITY),
     .concepts = CONCEPT (PROTECT),
@@ -840,8 +838,7 @@ static const AnnexCatalogueControl controls[] = {
   { .id = "8.7", .theme = ANNEX_THEME_TECHNOLOGICAL, .new_in_2022 = FALSE,
     .title = N_("Protection against malware"),
     .guidance = N_("Protect against malware with up-to-date protection software, careful "
-                   "handling of downloads and attachments, and staff who know the warning "
-                   "signs."),
+                   "handling of downloads and attachments, and staff who know the warning signs."),
     .control_types = TYPE (PREVENTIVE) | TYPE (DETECTIVE) | TYPE (CORRECTIVE),
     .properties = PROP (CONFIDENTIALITY) | PROP (INTEGRITY) | PROP (AVAILABILITY),
     .concepts = CONCEPT (PROTECT) | CONCEPT (DETECT),
@@ -870,8 +867,8 @@ static const AnnexCatalogueControl controls[] = {
     .replaces_2013 = "" },
   { .id = "8.10", .theme = ANNEX_THEME_TECHNOLOGICAL, .new_in_2022 = TRUE,
     .title = N_("Information deletion"),
-    .guidance = N_("Delete information once it is no longer needed, in line with retention "
-                   "rules and privacy law, including copies held by suppliers."),
+    .guidance = N_("Delete information once it is no longer needed, in line with retention rules "
+                   "and privacy law, including copies held by suppliers."),
     .control_types = TYPE (PREVENTIVE),
     .properties = PROP (CONFIDENTIALITY),
     .concepts = CONCEPT (PROTECT),
@@ -890,9 +887,8 @@ static const AnnexCatalogueControl controls[] = {
     .replaces_2013 = "" },
   { .id = "8.12", .theme = ANNEX_THEME_TECHNOLOGICAL, .new_in_2022 = TRUE,
     .title = N_("Data leakage prevention"),
-    .guidance = N_("Take steps against sensitive information leaving the organization "
-                   "unnoticed, e.g. restricting uploads and USB storage and alerting on unusual "
-                   "transfers."),
+    .guidance = N_("Take steps against sensitive information leaving the organization unnoticed, "
+                   "e.g. restricting uploads and USB storage and alerting on unusual transfers."),
     .control_types = TYPE (PREVENTIVE) | TYPE (DETECTIVE),
     .properties = PROP (CONFIDENTIALITY),
     .concepts = CONCEPT (PROTECT) | CONCEPT (DETECT),
@@ -1057,8 +1053,7 @@ static const AnnexCatalogueControl controls[] = {
   { .id = "8.28", .theme = ANNEX_THEME_TECHNOLOGICAL, .new_in_2022 = TRUE,
     .title = N_("Secure coding"),
     .guidance = N_("Write code that avoids well-known weaknesses, e.g. by following coding "
-                   "guidelines, reviewing code and using tools that check code and "
-                   "dependencies."),
+                   "guidelines, reviewing code and using tools that check code and dependencies."),
     .control_types = TYPE (PREVENTIVE),
     .properties = PROP (CONFIDENTIALITY) | PROP (INTEGRITY) | PROP (AVAILABILITY),
     .concepts = CONCEPT (PROTECT),
@@ -1101,8 +1096,8 @@ static const AnnexCatalogueControl controls[] = {
     .replaces_2013 = "12.1.4 14.2.6" },
   { .id = "8.32", .theme = ANNEX_THEME_TECHNOLOGICAL, .new_in_2022 = FALSE,
     .title = N_("Change management"),
-    .guidance = N_("Plan, assess, approve and record changes to systems and services, with a "
-                   "way back if something goes wrong."),
+    .guidance = N_("Plan, assess, approve and record changes to systems and services, with a way "
+                   "back if something goes wrong."),
     .control_types = TYPE (PREVENTIVE),
     .properties = PROP (CONFIDENTIALITY) | PROP (INTEGRITY) | PROP (AVAILABILITY),
     .concepts = CONCEPT (PROTECT),
@@ -1149,8 +1144,8 @@ static const AnnexCatalogueClause clauses[] = {
   { .id = "4.1", .level = 2, .parent = "4", .requirement = TRUE,
     .title = N_("Understanding the organization and its context"),
     .summary = N_("Identify the internal and external issues that bear on the organization's "
-                  "purpose and on the ISMS reaching its intended outcomes; since Amd 1:2024 "
-                  "also decide whether climate change is a relevant issue."),
+                  "purpose and on the ISMS reaching its intended outcomes; since Amd 1:2024 also "
+                  "decide whether climate change is a relevant issue."),
     .documented_information = N_("None mandated (issues are commonly recorded in a context "
                                  "register)"),
     .doc_type = "none" },
@@ -1163,9 +1158,9 @@ static const AnnexCatalogueClause clauses[] = {
     .doc_type = "none" },
   { .id = "4.3", .level = 2, .parent = "4", .requirement = TRUE,
     .title = N_("Determining the scope of the information security management system"),
-    .summary = N_("Fix the boundaries and applicability of the ISMS, considering the 4.1 "
-                  "issues, the 4.2 requirements and interfaces/dependencies with activities "
-                  "performed by others."),
+    .summary = N_("Fix the boundaries and applicability of the ISMS, considering the 4.1 issues, "
+                  "the 4.2 requirements and interfaces/dependencies with activities performed by "
+                  "others."),
     .documented_information = N_("ISMS scope"),
     .doc_type = "document" },
   { .id = "4.4", .level = 2, .parent = "4", .requirement = TRUE,
@@ -1190,9 +1185,8 @@ static const AnnexCatalogueClause clauses[] = {
     .title = N_("Policy"),
     .summary = N_("Top management sets an information security policy suited to the "
                   "organization's purpose, containing or framing objectives and committing to "
-                  "meet applicable requirements and to continual improvement; it is "
-                  "communicated internally and made available to interested parties as "
-                  "appropriate."),
+                  "meet applicable requirements and to continual improvement; it is communicated "
+                  "internally and made available to interested parties as appropriate."),
     .documented_information = N_("Information security policy"),
     .doc_type = "document" },
   { .id = "5.3", .level = 2, .parent = "5", .requirement = TRUE,
@@ -1226,10 +1220,10 @@ static const AnnexCatalogueClause clauses[] = {
                   "acceptance criteria and criteria for performing assessments); make repeated "
                   "assessments consistent, valid and comparable; identify risks to "
                   "confidentiality, integrity and availability and their risk owners; analyse "
-                  "consequences, likelihood and risk levels; evaluate and prioritise against "
-                  "the criteria."),
-    .documented_information = N_("Information about the risk assessment process (methodology "
-                                 "and risk criteria)"),
+                  "consequences, likelihood and risk levels; evaluate and prioritise against the "
+                  "criteria."),
+    .documented_information = N_("Information about the risk assessment process (methodology and "
+                                 "risk criteria)"),
     .doc_type = "document" },
   { .id = "6.1.3", .level = 3, .parent = "6.1", .requirement = TRUE,
     .title = N_("Information security risk treatment"),
@@ -1245,10 +1239,10 @@ static const AnnexCatalogueClause clauses[] = {
     .doc_type = "document" },
   { .id = "6.2", .level = 2, .parent = "6", .requirement = TRUE,
     .title = N_("Information security objectives and planning to achieve them"),
-    .summary = N_("Set information security objectives at relevant functions and levels that "
-                  "fit the policy, are measurable where practicable, reflect requirements and "
-                  "risk results, are monitored, communicated and updated; plan what, resources, "
-                  "who, when and how results are evaluated."),
+    .summary = N_("Set information security objectives at relevant functions and levels that fit "
+                  "the policy, are measurable where practicable, reflect requirements and risk "
+                  "results, are monitored, communicated and updated; plan what, resources, who, "
+                  "when and how results are evaluated."),
     .documented_information = N_("Information security objectives"),
     .doc_type = "document" },
   { .id = "6.3", .level = 2, .parent = "6", .requirement = TRUE,
@@ -1301,17 +1295,16 @@ static const AnnexCatalogueClause clauses[] = {
     .doc_type = "document" },
   { .id = "7.5.2", .level = 3, .parent = "7.5", .requirement = TRUE,
     .title = N_("Creating and updating"),
-    .summary = N_("When creating or updating documented information ensure proper "
-                  "identification (title, date, author, reference), suitable format and media, "
-                  "and review and approval."),
+    .summary = N_("When creating or updating documented information ensure proper identification "
+                  "(title, date, author, reference), suitable format and media, and review and "
+                  "approval."),
     .documented_information = N_("None additional (rules apply to all documented information)"),
     .doc_type = "none" },
   { .id = "7.5.3", .level = 3, .parent = "7.5", .requirement = TRUE,
     .title = N_("Control of documented information"),
     .summary = N_("Keep documented information available where needed and protected; manage "
-                  "distribution, access, retrieval, use, storage, preservation, version "
-                  "control, retention and disposition; identify and control documents of "
-                  "external origin."),
+                  "distribution, access, retrieval, use, storage, preservation, version control, "
+                  "retention and disposition; identify and control documents of external origin."),
     .documented_information = N_("None additional (rules apply to all documented information)"),
     .doc_type = "none" },
   { .id = "8", .level = 1, .parent = "", .requirement = FALSE,
@@ -1323,11 +1316,11 @@ static const AnnexCatalogueClause clauses[] = {
   { .id = "8.1", .level = 2, .parent = "8", .requirement = TRUE,
     .title = N_("Operational planning and control"),
     .summary = N_("Plan, implement and control the processes needed to meet requirements and "
-                  "carry out clause 6 actions: set process criteria and control to them, "
-                  "control planned changes, review unintended changes, and control externally "
-                  "provided processes, products or services relevant to the ISMS."),
-    .documented_information = N_("Documented information to the extent needed to have "
-                                 "confidence that processes were carried out as planned"),
+                  "carry out clause 6 actions: set process criteria and control to them, control "
+                  "planned changes, review unintended changes, and control externally provided "
+                  "processes, products or services relevant to the ISMS."),
+    .documented_information = N_("Documented information to the extent needed to have confidence "
+                                 "that processes were carried out as planned"),
     .doc_type = "record" },
   { .id = "8.2", .level = 2, .parent = "8", .requirement = TRUE,
     .title = N_("Information security risk assessment"),
@@ -1348,9 +1341,9 @@ static const AnnexCatalogueClause clauses[] = {
   { .id = "9.1", .level = 2, .parent = "9", .requirement = TRUE,
     .title = N_("Monitoring, measurement, analysis and evaluation"),
     .summary = N_("Decide what to monitor and measure (incl. processes and controls), the "
-                  "methods (giving comparable, reproducible results), when and by whom, and "
-                  "when results are analysed and evaluated; evaluate security performance and "
-                  "ISMS effectiveness."),
+                  "methods (giving comparable, reproducible results), when and by whom, and when "
+                  "results are analysed and evaluated; evaluate security performance and ISMS "
+                  "effectiveness."),
     .documented_information = N_("Evidence of the monitoring and measurement results"),
     .doc_type = "record" },
   { .id = "9.2", .level = 2, .parent = "9", .requirement = FALSE,
@@ -1414,8 +1407,8 @@ static const AnnexCatalogueClause clauses[] = {
   { .id = "10.2", .level = 2, .parent = "10", .requirement = TRUE,
     .title = N_("Nonconformity and corrective action"),
     .summary = N_("On a nonconformity: react (control, correct, handle consequences), find "
-                  "causes and whether similar cases exist, take proportionate corrective "
-                  "action, check its effectiveness and change the ISMS if needed."),
+                  "causes and whether similar cases exist, take proportionate corrective action, "
+                  "check its effectiveness and change the ISMS if needed."),
     .documented_information = N_("Evidence of the nature of nonconformities, the actions taken "
                                  "and the results of corrective actions"),
     .doc_type = "record" },

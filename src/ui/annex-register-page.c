@@ -41,6 +41,7 @@ struct _AnnexRegisterPage
 
   /* template widgets */
   AdwLeaflet         *leaflet;
+  GtkWidget          *back_button;
   GtkWidget          *list_pane;
   GtkSearchEntry     *search_entry;
   GtkLabel           *count_label;
@@ -67,6 +68,7 @@ struct _AnnexRegisterPage
   guint               fit_columns_source;
   int                 fitted_width;
   gboolean            narrow;
+  gboolean            show_back_button;
   char               *title;
   char               *icon_name;
   char               *description;
@@ -90,6 +92,7 @@ enum {
   PROP_NEW_LABEL,
   PROP_N_SHOWN,
   PROP_N_TOTAL,
+  PROP_SHOW_BACK_BUTTON,
   N_PROPS
 };
 
@@ -147,6 +150,15 @@ static gboolean
 editor_is_open (AnnexRegisterPage *self)
 {
   return get_editor_record (self) != NULL;
+}
+
+/* Folded, the editor covers the list and needs a way back, unless the page's container
+ * routes its own back button here (annex_register_page_navigate_back()). */
+static void
+update_back_button (AnnexRegisterPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button),
+                          self->show_back_button && adw_leaflet_get_folded (self->leaflet));
 }
 
 static void
@@ -1193,6 +1205,8 @@ on_column_view_activate_cb (AnnexRegisterPage *self,
 static void
 on_leaflet_folded_cb (AnnexRegisterPage *self)
 {
+  update_back_button (self);
+
   /* Narrowing the page while a record is open keeps the record in front. */
   if (adw_leaflet_get_folded (self->leaflet) && editor_is_open (self))
     adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
@@ -1344,6 +1358,9 @@ annex_register_page_get_property (GObject    *object,
     case PROP_N_SHOWN:
       g_value_set_uint (value, self->n_shown);
       break;
+    case PROP_SHOW_BACK_BUTTON:
+      g_value_set_boolean (value, self->show_back_button);
+      break;
     case PROP_N_TOTAL:
       g_value_set_uint (value, self->n_total);
       break;
@@ -1384,6 +1401,9 @@ annex_register_page_set_property (GObject      *object,
     case PROP_NEW_LABEL:
       field = &self->new_label;
       break;
+    case PROP_SHOW_BACK_BUTTON:
+      annex_register_page_set_show_back_button (self, g_value_get_boolean (value));
+      return;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return;
@@ -1420,6 +1440,8 @@ annex_register_page_class_init (AnnexRegisterPageClass *klass)
   properties[PROP_NEW_LABEL] = g_param_spec_string ("new-label", NULL, NULL, NULL, rw);
   properties[PROP_N_SHOWN] = g_param_spec_uint ("n-shown", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_N_TOTAL] = g_param_spec_uint ("n-total", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_SHOW_BACK_BUTTON] =
+    g_param_spec_boolean ("show-back-button", NULL, NULL, TRUE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ADD_TOAST] =
@@ -1436,6 +1458,7 @@ annex_register_page_class_init (AnnexRegisterPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/annex-register-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, count_label);
@@ -1486,7 +1509,10 @@ annex_register_page_class_init (AnnexRegisterPageClass *klass)
 static void
 annex_register_page_init (AnnexRegisterPage *self)
 {
+  self->show_back_button = TRUE;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_back_button (self);
 
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_func, self, NULL));
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
@@ -1619,4 +1645,47 @@ annex_register_page_get_n_total (AnnexRegisterPage *self)
   g_return_val_if_fail (ANNEX_IS_REGISTER_PAGE (self), 0);
 
   return self->n_total;
+}
+
+/**
+ * annex_register_page_set_show_back_button:
+ * @self: a #AnnexRegisterPage
+ * @show_back_button: whether the folded editor shows its own back button
+ *
+ * A container with a back button of its own (the window's header bar) turns the page's off and
+ * calls annex_register_page_navigate_back() first, so a narrow window never shows two.
+ */
+void
+annex_register_page_set_show_back_button (AnnexRegisterPage *self,
+                                          gboolean           show_back_button)
+{
+  g_return_if_fail (ANNEX_IS_REGISTER_PAGE (self));
+
+  show_back_button = !!show_back_button;
+  if (self->show_back_button == show_back_button)
+    return;
+
+  self->show_back_button = show_back_button;
+  update_back_button (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_BACK_BUTTON]);
+}
+
+/**
+ * annex_register_page_navigate_back:
+ * @self: a #AnnexRegisterPage
+ *
+ * Goes back from the editor to the list when the editor covers the list (folded).
+ *
+ * Returns: %TRUE when the page went back, %FALSE when it had nowhere to go
+ */
+gboolean
+annex_register_page_navigate_back (AnnexRegisterPage *self)
+{
+  g_return_val_if_fail (ANNEX_IS_REGISTER_PAGE (self), FALSE);
+
+  if (!adw_leaflet_get_folded (self->leaflet) ||
+      adw_leaflet_get_visible_child (self->leaflet) != self->editor_pane)
+    return FALSE;
+
+  return close_editor (self);
 }

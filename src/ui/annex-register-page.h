@@ -48,4 +48,8 @@ void           annex_register_page_set_title    (AnnexRegisterPage *self,
 guint          annex_register_page_get_n_shown  (AnnexRegisterPage *self);
 guint          annex_register_page_get_n_total  (AnnexRegisterPage *self);
 
+void           annex_register_page_set_show_back_button (AnnexRegisterPage *self,
+                                                         gboolean           show_back_button);
+gboolean       annex_register_page_navigate_back        (AnnexRegisterPage *self);
+
 G_END_DECLS

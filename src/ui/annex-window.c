@@ -508,6 +508,13 @@ on_sidebar_list_row_activated_cb (AnnexWindow   *self,
 static void
 on_back_button_clicked_cb (AnnexWindow *self)
 {
+  GtkWidget *view = gtk_stack_get_visible_child (self->view_stack);
+
+  /* A register showing its editor over the list goes back to the list first. */
+  if (ANNEX_IS_REGISTER_PAGE (view) &&
+      annex_register_page_navigate_back (ANNEX_REGISTER_PAGE (view)))
+    return;
+
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
 }
 
