@@ -95,6 +95,12 @@ void              annex_record_set_int              (AnnexRecord      *self,
                                                      const char       *name,
                                                      gint64            value);
 
+/* For record types whose class has no reference prefix (controls: the user picks the id): sets
+ * the reference of an unsaved record (id 0). The register refuses to add such a record without
+ * a reference or with one already used (ANNEX_STORE_ERROR_INVALID). */
+void              annex_record_set_reference        (AnnexRecord      *self,
+                                                     const char       *reference);
+
 /* Checks required fields, dates and the class's validate vfunc. Error: ANNEX_STORE_ERROR_INVALID
  * with a message naming the field ("“Title” is required"). */
 gboolean          annex_record_validate             (AnnexRecord      *self,

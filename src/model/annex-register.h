@@ -57,6 +57,12 @@ gboolean       annex_register_add            (AnnexRegister        *self,
 gboolean       annex_register_save           (AnnexRegister        *self,
                                               AnnexRecord          *record,
                                               GError              **error);
+/* Writes several records of the register at once (a bulk edit) in ONE transaction: every
+ * record is validated first; nothing is written unless all are valid and every write succeeds.
+ * One change-history entry per record that changed; one "changed" signal. */
+gboolean       annex_register_save_many      (AnnexRegister        *self,
+                                              GPtrArray            *records,
+                                              GError              **error);
 /* Deletes @record, records the change, commits, removes the item (one items-changed). Keep a
  * reference to @record to restore it. */
 gboolean       annex_register_remove         (AnnexRegister        *self,
