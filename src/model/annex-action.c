@@ -70,12 +70,12 @@ static const AnnexField fields[N_FIELDS] = {
   },
   [FIELD_STATUS] = {
     "status", "status", ANNEX_FIELD_CHOICE, N_("Status"),
-    ANNEX_FIELD_FLAG_REQUIRED | ANNEX_FIELD_FLAG_LIST,
+    ANNEX_FIELD_FLAG_REQUIRED | ANNEX_FIELD_FLAG_LIST | ANNEX_FIELD_FLAG_FILTER,
     status_choices, "open"
   },
   [FIELD_ORIGIN] = {
     "origin", "origin", ANNEX_FIELD_CHOICE, N_("Origin"),
-    ANNEX_FIELD_FLAG_REQUIRED | ANNEX_FIELD_FLAG_LIST,
+    ANNEX_FIELD_FLAG_REQUIRED | ANNEX_FIELD_FLAG_LIST | ANNEX_FIELD_FLAG_FILTER,
     origin_choices, "other"
   },
   [FIELD_ORIGIN_REFERENCE] = {

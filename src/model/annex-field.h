@@ -25,6 +25,7 @@ typedef enum
   ANNEX_FIELD_FLAG_REQUIRED   = 1 << 0,  /* an empty value is refused on save */
   ANNEX_FIELD_FLAG_LIST       = 1 << 1,  /* shown as a column in the register list */
   ANNEX_FIELD_FLAG_SEARCHABLE = 1 << 2,  /* matched by the register's search filter */
+  ANNEX_FIELD_FLAG_FILTER     = 1 << 3,  /* CHOICE: offered as a filter on the register page */
 } AnnexFieldFlags;
 
 typedef struct

@@ -322,7 +322,8 @@ annex_record_init (AnnexRecord *self)
  * annex_record_class_install_fields:
  * @klass: the class of a record type, in its class_init
  * @table: its SQL table (a trusted identifier)
- * @reference_prefix: the prefix of its reference codes, e.g. "A-"
+ * @reference_prefix: (nullable): the prefix of its reference codes, e.g. "A-"; %NULL when the
+ *   user supplies each record's reference (annex_record_set_reference())
  * @fields: (array length=n_fields): the static field table
  * @n_fields: the number of fields
  *
@@ -341,7 +342,6 @@ annex_record_class_install_fields (AnnexRecordClass *klass,
 
   g_return_if_fail (ANNEX_IS_RECORD_CLASS (klass));
   g_return_if_fail (table != NULL);
-  g_return_if_fail (reference_prefix != NULL);
   g_return_if_fail (fields != NULL);
   g_return_if_fail (n_fields > 0);
   g_return_if_fail (klass->priv == NULL ||
@@ -501,6 +501,74 @@ annex_record_get_value (AnnexRecord *self,
   g_return_val_if_fail (index < priv->n_values, NULL);
 
   return &priv->values[index];
+}
+
+/**
+ * annex_record_set_reference:
+ * @self: an unsaved record (id 0) of a type without a reference prefix
+ * @reference: (nullable): the reference the user chose, e.g. "ORG-1"
+ *
+ * Sets the reference under which annex_register_add() will insert @self. The register checks it
+ * (not empty, at most 20 characters, no white space, not used yet).
+ */
+void
+annex_record_set_reference (AnnexRecord *self,
+                            const char  *reference)
+{
+  AnnexRecordPrivate *priv;
+
+  g_return_if_fail (ANNEX_IS_RECORD (self));
+
+  priv = annex_record_get_instance_private (self);
+  g_return_if_fail (priv->id == 0);
+
+  if (reference != NULL && reference[0] == '\0')
+    reference = NULL;
+  if (!set_string_if_changed (&priv->reference, reference))
+    return;
+
+  invalidate_haystack (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFERENCE]);
+}
+
+/**
+ * annex_record_can_add:
+ * @self: a record
+ * @error: return location for an %ANNEX_STORE_ERROR_INVALID error
+ *
+ * Returns: %TRUE when the user may add @self to its register (the class's can_add vfunc)
+ */
+gboolean
+annex_record_can_add (AnnexRecord  *self,
+                      GError      **error)
+{
+  AnnexRecordClass *klass;
+
+  g_return_val_if_fail (ANNEX_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  klass = ANNEX_RECORD_GET_CLASS (self);
+  return klass->can_add == NULL || klass->can_add (self, error);
+}
+
+/**
+ * annex_record_can_delete:
+ * @self: a record
+ * @error: return location for an %ANNEX_STORE_ERROR_INVALID error
+ *
+ * Returns: %TRUE when the user may delete @self (the class's can_delete vfunc)
+ */
+gboolean
+annex_record_can_delete (AnnexRecord  *self,
+                         GError      **error)
+{
+  AnnexRecordClass *klass;
+
+  g_return_val_if_fail (ANNEX_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  klass = ANNEX_RECORD_GET_CLASS (self);
+  return klass->can_delete == NULL || klass->can_delete (self, error);
 }
 
 /**

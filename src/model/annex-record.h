@@ -24,7 +24,8 @@ struct _AnnexRecordClass
 
   /*< private >*/
   const char       *table;             /* SQL table, e.g. "actions" */
-  const char       *reference_prefix;  /* e.g. "A-" gives … */
+  const char       *reference_prefix;  /* e.g. "A-" gives A-001, A-002…; NULL: the user supplies
+                                        * the reference (annex_record_set_reference()) */
   const AnnexField *fields;
   guint             n_fields;
   guint             first_field_prop;  /* property id of fields[0] */
@@ -39,8 +40,15 @@ struct _AnnexRecordClass
    * rules that follow a field (e.g. an action's completion date); may be NULL. */
   void     (*field_changed) (AnnexRecord *self,
                              guint        index);
+  /* Whether the user may add @self (annex_register_add(), annex_register_restore()); on refusal
+   * sets ANNEX_STORE_ERROR_INVALID with a message for the user. NULL: always. */
+  gboolean (*can_add)       (AnnexRecord  *self,
+                             GError      **error);
+  /* Whether the user may delete @self (annex_register_remove()); the same contract. */
+  gboolean (*can_delete)    (AnnexRecord  *self,
+                             GError      **error);
 
-  gpointer padding[7];
+  gpointer padding[5];
 };
 
 /* Built-in properties of every record: "id" (gint64, 0 until saved), "reference" (string, e.g.
@@ -96,10 +104,18 @@ void              annex_record_set_int              (AnnexRecord      *self,
                                                      gint64            value);
 
 /* For record types whose class has no reference prefix (controls: the user picks the id): sets
- * the reference of an unsaved record (id 0). The register refuses to add such a record without
- * a reference or with one already used (ANNEX_STORE_ERROR_INVALID). */
+ * the reference of an unsaved record (id 0; ignored with a critical otherwise) and notifies
+ * "reference". The register refuses to add such a record without a reference, with one longer
+ * than 20 characters or containing white space, or with one already used
+ * (ANNEX_STORE_ERROR_INVALID); leading and trailing white space is dropped. */
 void              annex_record_set_reference        (AnnexRecord      *self,
                                                      const char       *reference);
+
+/* The class's can_add / can_delete vfuncs (TRUE when the class has none). */
+gboolean          annex_record_can_add              (AnnexRecord      *self,
+                                                     GError          **error);
+gboolean          annex_record_can_delete           (AnnexRecord      *self,
+                                                     GError          **error);
 
 /* Checks required fields, dates and the class's validate vfunc. Error: ANNEX_STORE_ERROR_INVALID
  * with a message naming the field ("“Title” is required"). */

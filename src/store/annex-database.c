@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "annex-catalogue.h"
 #include "annex-change-log.h"
 #include "annex-database-private.h"
 #include "annex-store-error.h"
@@ -57,47 +58,114 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* The schema, one script per version: migration N takes a workspace from version N-1 to N.
+/* A migration step that needs more than SQL fills tables from data compiled into Annex (prepared
+ * statements with bound values) after its SQL ran, in the same transaction. @new_workspace is
+ * TRUE when the step runs while a new workspace is created, FALSE when an existing one is
+ * updated. */
+typedef gboolean (*MigrationFunc) (AnnexDatabase  *self,
+                                   gboolean        new_workspace,
+                                   GError        **error);
+
+typedef struct
+{
+  const char    *sql;
+  MigrationFunc  populate;  /* may be NULL */
+} Migration;
+
+static gboolean seed_catalogue (AnnexDatabase  *self,
+                                gboolean        new_workspace,
+                                GError        **error);
+
+/* The schema, one step per version: migration N takes a workspace from version N-1 to N.
  * Never edit a released step; add a new one. migrate() sets PRAGMA application_id with step 1
  * and PRAGMA user_version after the last step, in the same transaction. */
-static const char * const builtin_migrations[] = {
+static const Migration builtin_migrations[] = {
   /* 1: workspace metadata, change history, reference counters, the action tracker. */
-  "CREATE TABLE workspace ("
-  "  key   TEXT PRIMARY KEY,"
-  "  value TEXT"
-  ");"
-  "CREATE TABLE change_log ("
-  "  id         INTEGER PRIMARY KEY,"
-  "  time       TEXT NOT NULL,"
-  "  table_name TEXT NOT NULL,"
-  "  record_id  INTEGER NOT NULL,"
-  "  kind       TEXT NOT NULL CHECK (kind IN ('insert', 'update', 'delete')),"
-  "  before     TEXT,"
-  "  after      TEXT,"
-  "  prev_hash  TEXT NOT NULL,"
-  "  hash       TEXT NOT NULL"
-  ");"
-  "CREATE INDEX change_log_record ON change_log (table_name, record_id);"
-  "CREATE TABLE reference_counters ("
-  "  prefix TEXT PRIMARY KEY,"
-  "  next   INTEGER NOT NULL"
-  ");"
-  "CREATE TABLE actions ("
-  "  id               INTEGER PRIMARY KEY,"
-  "  reference        TEXT NOT NULL UNIQUE,"
-  "  created          TEXT NOT NULL,"
-  "  updated          TEXT NOT NULL,"
-  "  title            TEXT NOT NULL,"
-  "  owner            TEXT,"
-  "  due_date         TEXT,"
-  "  status           TEXT NOT NULL DEFAULT 'open',"
-  "  origin           TEXT NOT NULL DEFAULT 'other',"
-  "  origin_reference TEXT,"
-  "  description      TEXT,"
-  "  completed_on     TEXT"
-  ");"
-  "CREATE INDEX actions_due_date ON actions (due_date);"
-  "CREATE INDEX actions_status ON actions (status);",
+  {
+    "CREATE TABLE workspace ("
+    "  key   TEXT PRIMARY KEY,"
+    "  value TEXT"
+    ");"
+    "CREATE TABLE change_log ("
+    "  id         INTEGER PRIMARY KEY,"
+    "  time       TEXT NOT NULL,"
+    "  table_name TEXT NOT NULL,"
+    "  record_id  INTEGER NOT NULL,"
+    "  kind       TEXT NOT NULL CHECK (kind IN ('insert', 'update', 'delete')),"
+    "  before     TEXT,"
+    "  after      TEXT,"
+    "  prev_hash  TEXT NOT NULL,"
+    "  hash       TEXT NOT NULL"
+    ");"
+    "CREATE INDEX change_log_record ON change_log (table_name, record_id);"
+    "CREATE TABLE reference_counters ("
+    "  prefix TEXT PRIMARY KEY,"
+    "  next   INTEGER NOT NULL"
+    ");"
+    "CREATE TABLE actions ("
+    "  id               INTEGER PRIMARY KEY,"
+    "  reference        TEXT NOT NULL UNIQUE,"
+    "  created          TEXT NOT NULL,"
+    "  updated          TEXT NOT NULL,"
+    "  title            TEXT NOT NULL,"
+    "  owner            TEXT,"
+    "  due_date         TEXT,"
+    "  status           TEXT NOT NULL DEFAULT 'open',"
+    "  origin           TEXT NOT NULL DEFAULT 'other',"
+    "  origin_reference TEXT,"
+    "  description      TEXT,"
+    "  completed_on     TEXT"
+    ");"
+    "CREATE INDEX actions_due_date ON actions (due_date);"
+    "CREATE INDEX actions_status ON actions (status);",
+    NULL
+  },
+  /* 2: the controls of the Statement of Applicability and the clause 4–10 requirements
+   * checklist, seeded from the catalogue (seed_catalogue()). */
+  {
+    "CREATE TABLE controls ("
+    "  id                   INTEGER PRIMARY KEY,"
+    "  reference            TEXT NOT NULL UNIQUE,"
+    "  created              TEXT NOT NULL,"
+    "  updated              TEXT NOT NULL,"
+    "  catalogue            TEXT NOT NULL DEFAULT 'custom'"
+    "                       CHECK (catalogue IN ('annex-a', 'custom')),"
+    "  theme                TEXT CHECK (theme IS NULL OR theme IN ('organizational', 'people',"
+    "                                                              'physical', 'technological')),"
+    "  title                TEXT NOT NULL,"
+    "  description          TEXT,"
+    "  applicability        TEXT NOT NULL DEFAULT 'undecided'"
+    "                       CHECK (applicability IN ('undecided', 'applicable', 'excluded')),"
+    "  reason_risk          INTEGER NOT NULL DEFAULT 0 CHECK (reason_risk IN (0, 1)),"
+    "  reason_legal         INTEGER NOT NULL DEFAULT 0 CHECK (reason_legal IN (0, 1)),"
+    "  reason_contractual   INTEGER NOT NULL DEFAULT 0 CHECK (reason_contractual IN (0, 1)),"
+    "  reason_business      INTEGER NOT NULL DEFAULT 0 CHECK (reason_business IN (0, 1)),"
+    "  reason_best_practice INTEGER NOT NULL DEFAULT 0 CHECK (reason_best_practice IN (0, 1)),"
+    "  justification        TEXT,"
+    "  status               TEXT NOT NULL DEFAULT 'not-started'"
+    "                       CHECK (status IN ('not-started', 'planned', 'partial',"
+    "                                         'implemented')),"
+    "  owner                TEXT,"
+    "  target_date          TEXT,"
+    "  implementation_notes TEXT,"
+    "  evidence             TEXT,"
+    "  last_reviewed        TEXT"
+    ");"
+    "CREATE INDEX controls_applicability ON controls (applicability);"
+    "CREATE INDEX controls_status ON controls (status);"
+    "CREATE TABLE requirements ("
+    "  id        INTEGER PRIMARY KEY,"
+    "  reference TEXT NOT NULL UNIQUE,"
+    "  created   TEXT NOT NULL,"
+    "  updated   TEXT NOT NULL,"
+    "  title     TEXT NOT NULL,"
+    "  status    TEXT NOT NULL DEFAULT 'not-started'"
+    "            CHECK (status IN ('not-started', 'partial', 'done')),"
+    "  owner     TEXT,"
+    "  evidence  TEXT"
+    ");",
+    seed_catalogue
+  },
 };
 
 /* Tests only: steps appended after the built-in ones. */
@@ -106,6 +174,8 @@ static char **extra_migrations = NULL;
 /* The register tables, in display order. Grows with the migrations that add registers. */
 static const char * const register_tables[] = {
   "actions",
+  "controls",
+  "requirements",
   NULL
 };
 
@@ -188,15 +258,22 @@ set_error_from_io_error (GError     **error,
   g_set_error (error, ANNEX_STORE_ERROR, code, _("%s: %s"), context, io_error->message);
 }
 
+/* The SQL of migration @version, and in *out_populate its function (NULL for none). */
 static const char *
-get_migration (int version)
+get_migration (int            version,
+               MigrationFunc *out_populate)
 {
   int n_builtin = G_N_ELEMENTS (builtin_migrations);
 
   g_assert (version >= 1 && version <= annex_database_get_latest_version ());
 
   if (version <= n_builtin)
-    return builtin_migrations[version - 1];
+    {
+      *out_populate = builtin_migrations[version - 1].populate;
+      return builtin_migrations[version - 1].sql;
+    }
+
+  *out_populate = NULL;
   return extra_migrations[version - n_builtin - 1];
 }
 
@@ -630,6 +707,90 @@ database_new (const char *path,
   return self;
 }
 
+/* Migration 2: the 93 Annex A controls, in catalogue order, and one row per requirement clause
+ * of the checklist. Titles are stored untranslated (the data must not depend on the language of
+ * whoever created the workspace); the model shows Annex A titles translated.
+ *
+ * The seeded rows are not recorded one by one in the change history. When an existing workspace
+ * is updated, one entry records the seeding (table "controls", record 0, an insert whose "after"
+ * names the catalogue and the counts), so that its history explains where the rows came from.
+ * A new workspace gets no such entry: the catalogue is part of what a new workspace is, like its
+ * schema, and its history starts with its creation (the "organization" and "created"
+ * settings). */
+static gboolean
+seed_catalogue (AnnexDatabase  *self,
+                gboolean        new_workspace,
+                GError        **error)
+{
+  static const char * const json_keys[] = { "seeded", "controls", "requirements" };
+  const AnnexCatalogueControl *controls;
+  const AnnexCatalogueClause *clauses;
+  g_autofree char *now = _annex_database_dup_now ();
+  g_autofree char *n_controls_text = NULL;
+  g_autofree char *n_requirements_text = NULL;
+  g_autofree char *after = NULL;
+  guint n_controls = 0;
+  guint n_clauses = 0;
+  guint n_requirements = 0;
+  sqlite3_stmt *stmt;
+
+  controls = annex_catalogue_get_controls (&n_controls);
+  stmt = annex_database_prepare (self,
+                                 "INSERT INTO controls (reference, created, updated, catalogue, "
+                                 "theme, title) VALUES (?1, ?2, ?2, 'annex-a', ?3, ?4)",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_controls; i++)
+    {
+      sqlite3_bind_text (stmt, 1, controls[i].id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, annex_catalogue_theme_nick (controls[i].theme), -1,
+                         SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, controls[i].title, -1, SQLITE_STATIC);
+      if (!annex_database_step_done (self, stmt, error))
+        return FALSE;
+    }
+  sqlite3_clear_bindings (stmt);
+
+  clauses = annex_catalogue_get_clauses (&n_clauses);
+  stmt = annex_database_prepare (self,
+                                 "INSERT INTO requirements (reference, created, updated, title) "
+                                 "VALUES (?1, ?2, ?2, ?3)",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_clauses; i++)
+    {
+      if (!clauses[i].requirement)
+        continue;
+
+      sqlite3_bind_text (stmt, 1, clauses[i].id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, clauses[i].title, -1, SQLITE_STATIC);
+      if (!annex_database_step_done (self, stmt, error))
+        return FALSE;
+      n_requirements++;
+    }
+  sqlite3_clear_bindings (stmt);
+
+  annex_database_mark_changed (self, "controls");
+  annex_database_mark_changed (self, "requirements");
+
+  if (new_workspace)
+    return TRUE;
+
+  n_controls_text = g_strdup_printf ("%u", n_controls);
+  n_requirements_text = g_strdup_printf ("%u", n_requirements);
+  {
+    const char * const values[] = { "annex-a-2022", n_controls_text, n_requirements_text };
+
+    after = annex_change_log_json_object (json_keys, values, G_N_ELEMENTS (json_keys));
+  }
+
+  return annex_change_log_append (self, "controls", 0, ANNEX_CHANGE_INSERT, NULL, after, error);
+}
+
 /* Runs migrations @from + 1 … @to. Must be called inside a transaction. */
 static gboolean
 migrate (AnnexDatabase  *self,
@@ -643,7 +804,11 @@ migrate (AnnexDatabase  *self,
 
   for (int version = from + 1; version <= to; version++)
     {
-      if (!annex_database_exec (self, get_migration (version), error))
+      MigrationFunc populate = NULL;
+      const char *sql = get_migration (version, &populate);
+
+      if (!annex_database_exec (self, sql, error) ||
+          (populate != NULL && !populate (self, from == 0, error)))
         {
           g_prefix_error (error, _("Update to workspace format %d failed: "), version);
           return FALSE;
