@@ -18,6 +18,7 @@
 #include "annex-action.h"
 #include "annex-change-log.h"
 #include "annex-cli.h"
+#include "annex-control.h"
 #include "annex-database.h"
 #include "annex-register.h"
 #include "annex-test-util.h"
@@ -263,17 +264,19 @@ count_history (const char *path)
   return entries->len;
 }
 
-/* What "annex info" must print for a workspace with @n_actions actions and @n_entries history
- * entries (or a tampered entry @tampered_at). */
+/* What "annex info" must print for a workspace with @n_actions actions, the seeded catalogue (93
+ * controls, 30 requirements) and @n_entries history entries (or a tampered entry @tampered_at),
+ * whose SoA has @n_applicable applicable and @n_excluded excluded controls. */
 static char *
-expected_info (const char *organization,
-               gint64      n_entries,
-               gint64      tampered_at,
-               gint64      n_actions)
+expected_info_soa (const char *organization,
+                   gint64      n_entries,
+                   gint64      tampered_at,
+                   gint64      n_actions,
+                   guint       n_applicable,
+                   guint       n_excluded)
 {
   const char * const *tables = annex_database_get_register_tables ();
   GString *text = g_string_new (NULL);
-  gboolean has_actions = FALSE;
 
   g_string_append_printf (text, "organization: %s\n", organization);
   g_string_append_printf (text, "schema: %d\n", annex_database_get_latest_version ());
@@ -282,17 +285,27 @@ expected_info (const char *organization,
   else
     g_string_append_printf (text, "history: TAMPERED at entry %" G_GINT64_FORMAT "\n", tampered_at);
 
-  for (guint i = 0; tables[i] != NULL; i++)
-    {
-      gboolean is_actions = g_str_equal (tables[i], "actions");
+  /* The registers in their display order. */
+  g_assert_cmpstrv (tables, ((const char * const[]) { "actions", "controls", "requirements",
+                                                      NULL }));
+  g_string_append_printf (text, "actions: %" G_GINT64_FORMAT "\n", n_actions);
+  g_string_append (text, "controls: 93\n");
+  g_string_append (text, "requirements: 30\n");
 
-      has_actions |= is_actions;
-      g_string_append_printf (text, "%s: %" G_GINT64_FORMAT "\n", tables[i],
-                              is_actions ? n_actions : 0);
-    }
-  g_assert_true (has_actions);
+  g_string_append_printf (text, "soa-applicable: %u\n", n_applicable);
+  g_string_append_printf (text, "soa-excluded: %u\n", n_excluded);
+  g_string_append_printf (text, "soa-undecided: %u\n", 93 - n_applicable - n_excluded);
 
   return g_string_free (text, FALSE);
+}
+
+static char *
+expected_info (const char *organization,
+               gint64      n_entries,
+               gint64      tampered_at,
+               gint64      n_actions)
+{
+  return expected_info_soa (organization, n_entries, tampered_at, n_actions, 0, 0);
 }
 
 static void
@@ -455,6 +468,69 @@ test_cli_info (void)
   g_assert_cmpstr (result2.out, ==, expected);
   g_assert_cmpstr (result2.err, ==, "");
   g_assert_nonnull (strstr (result2.out, "\nactions: 3\n"));
+  annex_test_assert_file_equals (path, before);
+  assert_no_companions (path);
+
+  annex_test_rm_rf (dir);
+}
+
+/* The SoA counts follow the decisions made through the model. */
+static void
+test_cli_info_soa (void)
+{
+  static const char * const applicable[] = { "5.1", "5.2", "6.3", "8.24" };
+  static const char * const excluded[] = { "7.4", "7.5" };
+  g_autofree char *dir = annex_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "acme.isms", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_auto(CliResult) created = { 0 };
+  g_auto(CliResult) result = { 0 };
+
+  RUN (&created, "new", path, "-o", "Acme");
+  g_assert_cmpint (created.status, ==, 0);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AnnexDatabase) db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT,
+                                                       &error);
+    g_autoptr(AnnexRegister) controls = NULL;
+    g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+    guint n = 0;
+
+    g_assert_no_error (error);
+    controls = annex_register_new (db, ANNEX_TYPE_CONTROL);
+    g_assert_true (annex_register_load (controls, &error));
+    n = g_list_model_get_n_items (G_LIST_MODEL (controls));
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(AnnexRecord) record = g_list_model_get_item (G_LIST_MODEL (controls), i);
+        const char *reference = annex_record_get_reference (record);
+
+        if (g_strv_contains (applicable, reference))
+          g_object_set (record, "applicability", "applicable", "reason-risk", TRUE, NULL);
+        else if (g_strv_contains (excluded, reference))
+          g_object_set (record, "applicability", "excluded", NULL);
+        else
+          continue;
+        g_ptr_array_add (records, g_steal_pointer (&record));
+      }
+    g_assert_cmpuint (records->len, ==, 6);
+    g_assert_true (annex_register_save_many (controls, records, &error));
+    g_assert_no_error (error);
+    g_clear_object (&controls);
+    annex_database_close (db);
+  }
+
+  before = annex_test_read_file (path);
+  RUN (&result, "info", path);
+  g_assert_cmpint (result.status, ==, 0);
+  expected = expected_info_soa ("Acme", count_history (path), 0, 0, 4, 2);
+  g_assert_cmpstr (result.out, ==, expected);
+  g_assert_nonnull (strstr (result.out, "\nactions: 0\ncontrols: 93\nrequirements: 30\n"
+                                        "soa-applicable: 4\nsoa-excluded: 2\n"
+                                        "soa-undecided: 87\n"));
+  g_assert_cmpstr (result.err, ==, "");
   annex_test_assert_file_equals (path, before);
   assert_no_companions (path);
 
@@ -809,6 +885,7 @@ main (int   argc,
   g_test_add_func ("/annex/cli/new", test_cli_new);
   g_test_add_func ("/annex/cli/new-exists", test_cli_new_exists);
   g_test_add_func ("/annex/cli/info", test_cli_info);
+  g_test_add_func ("/annex/cli/info-soa", test_cli_info_soa);
   g_test_add_func ("/annex/cli/info-exported", test_cli_info_exported);
   g_test_add_func ("/annex/cli/info-refused", test_cli_info_refused);
   g_test_add_func ("/annex/cli/info-tampered", test_cli_info_tampered);

@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "annex-catalogue.h"
 #include "annex-change-log.h"
 #include "annex-database.h"
 #include "annex-database-private.h"
@@ -705,15 +706,16 @@ test_migrate (void)
   };
   g_autofree char *dir = annex_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "old.isms", NULL);
-  g_autofree char *bak_path = g_strconcat (path, ".before-v1.bak", NULL);
+  g_autofree char *bak_path = g_strconcat (path, ".before-v2.bak", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) original = NULL;
   g_autofree char *organization = NULL;
   AnnexDatabase *db;
   int version = 0;
 
-  g_assert_cmpint (annex_database_get_latest_version (), ==, 1);
-  g_assert_true (_annex_database_create_at_version (path, "Acme", 1, &error));
+  /* The built-in formats: 1 (actions), 2 (controls and requirements). */
+  g_assert_cmpint (annex_database_get_latest_version (), ==, 2);
+  g_assert_true (_annex_database_create_at_version (path, "Acme", 2, &error));
   g_assert_no_error (error);
 
   /* Some data, written the normal way (the file is then in WAL mode). */
@@ -725,16 +727,16 @@ test_migrate (void)
   original = annex_test_read_file (path);
 
   _annex_database_set_extra_migrations_for_testing (steps);
-  g_assert_cmpint (annex_database_get_latest_version (), ==, 2);
+  g_assert_cmpint (annex_database_get_latest_version (), ==, 3);
 
   g_assert_true (annex_database_validate_file (path, &version, &error));
-  g_assert_cmpint (version, ==, 1);
+  g_assert_cmpint (version, ==, 2);
 
   db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_nonnull (db);
-  g_assert_cmpint (annex_database_get_schema_version (db), ==, 2);
-  g_assert_cmpint (query_int (annex_database_get_handle (db), "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (annex_database_get_schema_version (db), ==, 3);
+  g_assert_cmpint (query_int (annex_database_get_handle (db), "PRAGMA user_version"), ==, 3);
   g_assert_cmpint (query_int (annex_database_get_handle (db), "SELECT x FROM extra"), ==, 42);
   g_assert_cmpint (count_actions (db), ==, 1);
   organization = annex_database_dup_organization (db);
@@ -743,7 +745,7 @@ test_migrate (void)
 
   /* The copy aside holds exactly the file as it was. */
   annex_test_assert_file_equals (bak_path, original);
-  g_assert_cmpint (raw_query_int_file (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_query_int_file (path, "PRAGMA user_version"), ==, 3);
 
   /* Opening again migrates nothing. */
   g_unlink (bak_path);
@@ -754,8 +756,134 @@ test_migrate (void)
 
   /* Back to a build without the step: the file is now too new for it. */
   _annex_database_set_extra_migrations_for_testing (NULL);
-  g_assert_cmpint (annex_database_get_latest_version (), ==, 1);
+  g_assert_cmpint (annex_database_get_latest_version (), ==, 2);
   assert_refused (path, ANNEX_STORE_ERROR_TOO_NEW, "newer version of Annex");
+
+  annex_test_rm_rf (dir);
+}
+
+/* Workspace format 2 adds the controls and requirements, seeded from the catalogue, to a
+ * format-1 workspace: the old rows stay, a copy of the old file is kept, and one history entry
+ * records the seeding. */
+static void
+test_migrate_catalogue (void)
+{
+  g_autofree char *dir = annex_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "v1.isms", NULL);
+  g_autofree char *bak_path = g_strconcat (path, ".before-v1.bak", NULL);
+  g_autofree char *new_path = g_build_filename (dir, "new.isms", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  AnnexChangeEntry *entry;
+  AnnexDatabase *db;
+  sqlite3 *handle;
+  gint64 first_bad = -1;
+  gint64 n_entries = 0;
+  guint n_catalogue = 0;
+  int version = 0;
+
+  annex_catalogue_get_controls (&n_catalogue);
+  g_assert_cmpuint (n_catalogue, ==, 93);
+
+  g_assert_true (_annex_database_create_at_version (path, "Acme", 1, &error));
+  g_assert_no_error (error);
+  raw_exec_file (path, "INSERT INTO actions (reference, created, updated, title) "
+                       "VALUES ('A-001', '2025-01-01', '2025-01-01', 'Keep me')");
+  original = annex_test_read_file (path);
+  g_assert_true (annex_database_validate_file (path, &version, &error));
+  g_assert_cmpint (version, ==, 1);
+  g_assert_cmpint (raw_query_int_file (path, "SELECT count(*) FROM sqlite_schema "
+                                             "WHERE name = 'controls'"), ==, 0);
+
+  db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (annex_database_get_schema_version (db), ==, 2);
+  annex_test_assert_file_equals (bak_path, original);
+  handle = annex_database_get_handle (db);
+
+  /* The old rows are kept. */
+  g_assert_cmpint (count_actions (db), ==, 1);
+  title = query_text (handle, "SELECT title FROM actions WHERE reference = 'A-001'");
+  g_assert_cmpstr (title, ==, "Keep me");
+
+  /* The catalogue, in its order, untranslated. */
+  g_assert_cmpint (annex_database_count_rows (db, "controls", &error), ==, 93);
+  g_assert_cmpint (annex_database_count_rows (db, "requirements", &error), ==, 30);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM controls WHERE catalogue = 'annex-a' "
+                                      "AND applicability = 'undecided' "
+                                      "AND status = 'not-started' AND reason_risk = 0"), ==, 93);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM controls "
+                                      "WHERE theme = 'organizational'"), ==, 37);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM controls WHERE theme = 'people'"),
+                   ==, 8);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM controls WHERE theme = 'physical'"),
+                   ==, 14);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM controls "
+                                      "WHERE theme = 'technological'"), ==, 34);
+  g_assert_cmpint (query_int (handle, "SELECT count(DISTINCT reference) FROM controls"), ==, 93);
+  first = query_text (handle, "SELECT reference || ' ' || title FROM controls ORDER BY id LIMIT 1");
+  g_assert_cmpstr (first, ==, "5.1 Policies for information security");
+  last = query_text (handle, "SELECT reference FROM controls ORDER BY id DESC LIMIT 1");
+  g_assert_cmpstr (last, ==, "8.34");
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM requirements "
+                                      "WHERE reference IN ('4', '6.1', '9.2') "
+                                      "OR status != 'not-started'"), ==, 0);
+
+  /* The history: the creation, then the seeding; the chain verifies. */
+  entries = annex_change_log_list (db, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 3);
+  entry = g_ptr_array_index (entries, 2);
+  g_assert_cmpstr (entry->table_name, ==, "controls");
+  g_assert_cmpint (entry->record_id, ==, 0);
+  g_assert_cmpint (entry->kind, ==, ANNEX_CHANGE_INSERT);
+  g_assert_cmpstr (entry->after, ==,
+                   "{\"seeded\":\"annex-a-2022\",\"controls\":\"93\",\"requirements\":\"30\"}");
+  g_assert_true (annex_change_log_verify (db, &first_bad, &n_entries, &error));
+  g_assert_cmpint (first_bad, ==, 0);
+  g_assert_cmpint (n_entries, ==, 3);
+
+  /* The constraints hold the choices to their values. */
+  g_assert_false (annex_database_exec (db, "UPDATE controls SET applicability = 'maybe' "
+                                           "WHERE reference = '5.1'", &error));
+  g_assert_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (annex_database_exec (db, "UPDATE controls SET theme = 'cyber' "
+                                           "WHERE reference = '5.1'", &error));
+  g_assert_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (annex_database_exec (db, "UPDATE requirements SET status = 'planned'", &error));
+  g_assert_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (annex_database_exec (db, "INSERT INTO controls (reference, created, updated, "
+                                           "title) VALUES ('5.1', 'x', 'x', 'Twice')", &error));
+  g_assert_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_finalize_object (db);
+
+  /* Opening again migrates nothing. */
+  g_unlink (bak_path);
+  db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (annex_database_count_rows (db, "controls", &error), ==, 93);
+  g_assert_finalize_object (db);
+  g_assert_false (g_file_test (bak_path, G_FILE_TEST_EXISTS));
+
+  /* A new workspace has the same rows; its history starts with its creation alone. */
+  db = annex_database_create (new_path, "Beta", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (annex_database_count_rows (db, "controls", &error), ==, 93);
+  g_assert_cmpint (annex_database_count_rows (db, "requirements", &error), ==, 30);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = annex_change_log_list (db, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_finalize_object (db);
 
   annex_test_rm_rf (dir);
 }
@@ -1081,8 +1209,11 @@ test_count_rows (void)
 
   g_assert_no_error (error);
   g_assert_nonnull (tables);
-  g_assert_true (g_strv_contains (tables, "actions"));
+  g_assert_cmpstrv (tables, ((const char * const[]) { "actions", "controls", "requirements",
+                                                      NULL }));
 
+  g_assert_cmpint (annex_database_count_rows (db, "controls", &error), ==, 93);
+  g_assert_cmpint (annex_database_count_rows (db, "requirements", &error), ==, 30);
   g_assert_cmpint (annex_database_count_rows (db, "actions", &error), ==, 0);
   g_assert_no_error (error);
   g_assert_true (insert_action (db, "A-001", "One", &error));
@@ -1407,6 +1538,7 @@ main (int   argc,
   g_test_add_func ("/annex/store/path-escaping", test_path_escaping);
   g_test_add_func ("/annex/store/migrate", test_migrate);
   g_test_add_func ("/annex/store/migrate-failure", test_migrate_failure);
+  g_test_add_func ("/annex/store/migrate-catalogue", test_migrate_catalogue);
   g_test_add_func ("/annex/store/transaction/nested-commit", test_transaction_nested_commit);
   g_test_add_func ("/annex/store/transaction/inner-rollback", test_transaction_inner_rollback);
   g_test_add_func ("/annex/store/transaction/changed-signal", test_transaction_changed_signal);

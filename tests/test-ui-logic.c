@@ -7,10 +7,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "annex-action.h"
+#include "annex-bulk-edit-dialog.h"
 #include "annex-change-log.h"
+#include "annex-controls-view.h"
 #include "annex-record-editor.h"
 #include "annex-register-format.h"
 #include "annex-register-page.h"
@@ -255,6 +259,537 @@ test_fallback_texts (void)
   g_assert_cmpstr (placeholder_none, ==, "Search…");
   g_assert_cmpstr (empty, ==, "No Actions Yet");
   g_assert_cmpstr (empty_none, ==, "Nothing Here Yet");
+}
+
+/* Controls: texts, info, rows, filters and bulk edits over a new workspace's controls */
+
+typedef struct
+{
+  char          *dir;
+  AnnexDatabase *db;
+  AnnexRegister *controls;
+  AnnexRegister *requirements;
+} Workspace;
+
+static void
+workspace_open (Workspace *ws)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  ws->dir = annex_test_make_tmpdir ();
+  path = g_build_filename (ws->dir, "controls.isms", NULL);
+  ws->db = annex_database_create (path, "Test organization", &error);
+  g_assert_no_error (error);
+  ws->controls = annex_register_new (ws->db, ANNEX_TYPE_CONTROL);
+  annex_register_load (ws->controls, &error);
+  g_assert_no_error (error);
+  ws->requirements = annex_register_new (ws->db, ANNEX_TYPE_REQUIREMENT);
+  annex_register_load (ws->requirements, &error);
+  g_assert_no_error (error);
+}
+
+static void
+workspace_close (Workspace *ws)
+{
+  g_assert_finalize_object (g_steal_pointer (&ws->controls));
+  g_assert_finalize_object (g_steal_pointer (&ws->requirements));
+  annex_database_close (ws->db);
+  g_clear_object (&ws->db);
+  annex_test_rm_rf (ws->dir);
+  g_clear_pointer (&ws->dir, g_free);
+}
+
+/* The item of @register_ with @reference (borrowed). */
+static AnnexRecord *
+find_reference (AnnexRegister *register_,
+                const char    *reference)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (register_));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AnnexRecord) record = g_list_model_get_item (G_LIST_MODEL (register_), i);
+
+      if (g_strcmp0 (annex_record_get_reference (record), reference) == 0)
+        return record;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_soa_summary_text (void)
+{
+  AnnexSoaSummary summary = {
+    .total = 93, .applicable = 61, .excluded = 12, .undecided = 20, .implemented = 34,
+    .no_reason = 5, .no_justification = 2, .no_plan = 9,
+  };
+  AnnexSoaSummary complete = { .total = 93, .applicable = 93, .implemented = 93 };
+  AnnexSoaSummary one_gap = { .total = 2, .applicable = 1, .excluded = 1, .no_plan = 1 };
+  g_autofree char *line = annex_soa_format_summary (&summary, FALSE);
+  g_autofree char *gaps = annex_soa_format_gaps (&summary, FALSE);
+  g_autofree char *no_gaps = annex_soa_format_gaps (&complete, FALSE);
+  g_autofree char *one = annex_soa_format_gaps (&one_gap, FALSE);
+  g_autofree char *markup = annex_soa_format_summary (&complete, TRUE);
+  g_autofree char *gaps_markup = annex_soa_format_gaps (&summary, TRUE);
+
+  g_assert_cmpstr (line, ==, "61 applicable · 12 excluded · 20 undecided · 34 implemented");
+  g_assert_cmpstr (gaps, ==, "5 without a reason · 2 without a justification · 9 without a plan");
+  g_assert_null (no_gaps);
+  g_assert_cmpstr (one, ==, "1 without a plan");
+
+  /* Each count is a link named after its part, except a zero; a part never wraps inside. */
+  g_assert_cmpstr (markup, ==,
+                   "<a href=\"applicable\">93\u00a0applicable</a> · 0\u00a0excluded · "
+                   "0\u00a0undecided · <a href=\"implemented\">93\u00a0implemented</a>");
+  g_assert_nonnull (strstr (gaps_markup, "<a href=\"no-justification\">2\u00a0without\u00a0a"
+                                         "\u00a0justification</a>"));
+
+  for (guint i = 0; i < ANNEX_SOA_N_PARTS; i++)
+    {
+      AnnexSoaPart part = ANNEX_SOA_N_PARTS;
+
+      g_assert_true (annex_soa_part_from_name (annex_soa_part_get_name (i), &part));
+      g_assert_cmpint (part, ==, i);
+    }
+  g_assert_false (annex_soa_part_from_name ("bogus", NULL));
+  g_assert_false (annex_soa_part_from_name (NULL, NULL));
+}
+
+static void
+test_control_issue_text (void)
+{
+  g_autofree char *none = annex_control_format_issues (ANNEX_CONTROL_ISSUE_NONE);
+  g_autofree char *undecided = annex_control_format_issues (ANNEX_CONTROL_ISSUE_UNDECIDED);
+  g_autofree char *two = annex_control_format_issues (ANNEX_CONTROL_ISSUE_NO_REASON |
+                                                      ANNEX_CONTROL_ISSUE_NO_PLAN);
+  g_autofree char *excluded = annex_control_format_issues (ANNEX_CONTROL_ISSUE_NO_JUSTIFICATION);
+
+  /* No decision yet is work to do, not a gap worth a warning. */
+  g_assert_null (none);
+  g_assert_null (undecided);
+  g_assert_cmpstr (two, ==, "Applicable, but no reason for including it is given.\n"
+                            "Not implemented yet, and neither a target date nor an open action "
+                            "says when it will be.");
+  g_assert_cmpstr (excluded, ==, "Excluded, but the justification for excluding it is empty.");
+}
+
+static AnnexInfoItem *
+info_item (GPtrArray  *items,
+           guint       index)
+{
+  g_assert_cmpuint (index, <, items->len);
+  return g_ptr_array_index (items, index);
+}
+
+static void
+test_control_info (void)
+{
+  Workspace ws = { 0 };
+  g_autoptr(GPtrArray) info = NULL;
+  g_autoptr(GPtrArray) new_info = NULL;
+  g_autoptr(GPtrArray) custom_info = NULL;
+  g_autoptr(GPtrArray) requirement_info = NULL;
+  g_autoptr(AnnexRecord) custom = NULL;
+  AnnexControl *control;
+  AnnexInfoItem *item;
+  static const char * const attribute_labels[] = {
+    "Control type", "Information security properties", "Cybersecurity concepts",
+    "Operational capabilities", "Security domains",
+  };
+
+  workspace_open (&ws);
+
+  /* 5.1: its theme as a tag, the guidance note, the five attributes, the 2013 ids. */
+  control = ANNEX_CONTROL (find_reference (ws.controls, "5.1"));
+  info = annex_control_dup_info (control);
+  g_assert_cmpuint (info->len, ==, 9);
+  item = info_item (info, 0);
+  g_assert_cmpint (item->kind, ==, ANNEX_INFO_TAG);
+  g_assert_cmpstr (item->value, ==, "Organizational");
+  item = info_item (info, 1);
+  g_assert_cmpint (item->kind, ==, ANNEX_INFO_NOTE);
+  g_assert_cmpstr (item->value, ==, annex_control_get_guidance (control));
+  g_assert_cmpuint (strlen (item->value), >, 20);
+  for (guint i = 0; i < G_N_ELEMENTS (attribute_labels); i++)
+    {
+      item = info_item (info, 2 + i);
+      g_assert_cmpint (item->kind, ==, ANNEX_INFO_PROPERTY);
+      g_assert_cmpstr (item->label, ==, attribute_labels[i]);
+      g_assert_cmpstr (item->value, !=, "");
+    }
+  g_assert_cmpstr (info_item (info, 2)->value, ==, "Preventive");
+  item = info_item (info, 7);
+  g_assert_cmpstr (item->label, ==, "Replaces (2013)");
+  g_assert_cmpstr (item->value, ==, "A.5.1.1, A.5.1.2");
+  item = info_item (info, 8);
+  g_assert_cmpint (item->kind, ==, ANNEX_INFO_SECTION);
+  g_assert_cmpstr (item->label, ==, "Linked Risks");
+  g_assert_nonnull (strstr (item->value, "No risks linked yet"));
+
+  /* 8.12 is new in 2022: a tag, and it replaces nothing. */
+  new_info = annex_control_dup_info (ANNEX_CONTROL (find_reference (ws.controls, "8.12")));
+  g_assert_cmpstr (info_item (new_info, 0)->value, ==, "Technological");
+  g_assert_cmpint (info_item (new_info, 1)->kind, ==, ANNEX_INFO_TAG);
+  g_assert_cmpstr (info_item (new_info, 1)->value, ==, "New in 2022");
+  g_assert_cmpstr (info_item (new_info, 8)->value, ==, "None: new in 2022");
+
+  /* An organization's own control: a tag and the linked risks, no catalogue data. */
+  custom = annex_register_new_record (ws.controls);
+  custom_info = annex_control_dup_info (ANNEX_CONTROL (custom));
+  g_assert_cmpuint (custom_info->len, ==, 2);
+  g_assert_cmpstr (info_item (custom_info, 0)->value, ==, "Organization-specific");
+
+  /* A requirement: the summary, the clause it belongs to, the documented information. */
+  requirement_info = annex_requirement_dup_info (ANNEX_REQUIREMENT (find_reference (ws.requirements,
+                                                                                    "6.1.2")));
+  g_assert_cmpuint (requirement_info->len, ==, 3);
+  g_assert_cmpint (info_item (requirement_info, 0)->kind, ==, ANNEX_INFO_NOTE);
+  g_assert_cmpstr (info_item (requirement_info, 1)->label, ==, "Part of");
+  g_assert_cmpstr (info_item (requirement_info, 1)->value, ==,
+                   "6.1 Actions to address risks and opportunities");
+  g_assert_cmpstr (info_item (requirement_info, 2)->label, ==, "Documented information");
+
+  g_clear_object (&custom);
+  workspace_close (&ws);
+}
+
+static gboolean
+control_row_visible (AnnexRecord *record,
+                     const char  *name)
+{
+  const AnnexField *field = annex_record_class_find_field (ANNEX_RECORD_GET_CLASS (record), name,
+                                                           NULL);
+
+  g_assert_nonnull (field);
+  return annex_control_field_visible (record, field, NULL);
+}
+
+static void
+test_control_rows (void)
+{
+  Workspace ws = { 0 };
+  g_autoptr(AnnexRecord) custom = NULL;
+  AnnexRecord *control;
+  const AnnexField *field;
+  static const char * const reasons[] = {
+    "reason-risk", "reason-legal", "reason-contractual", "reason-business",
+    "reason-best-practice",
+  };
+
+  workspace_open (&ws);
+  control = find_reference (ws.controls, "5.1");
+
+  /* The catalogue's title, theme and description of an Annex A control are not edited. */
+  g_assert_false (control_row_visible (control, "title"));
+  g_assert_false (control_row_visible (control, "theme"));
+  g_assert_false (control_row_visible (control, "description"));
+  g_assert_true (control_row_visible (control, "applicability"));
+  g_assert_true (control_row_visible (control, "status"));
+
+  /* The decision decides the rows that follow it. */
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    g_assert_false (control_row_visible (control, reasons[i]));
+  g_assert_false (control_row_visible (control, "justification"));
+
+  annex_record_set_string (control, "applicability", "applicable");
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    g_assert_true (control_row_visible (control, reasons[i]));
+  g_assert_false (control_row_visible (control, "justification"));
+
+  annex_record_set_string (control, "applicability", "excluded");
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    g_assert_false (control_row_visible (control, reasons[i]));
+  g_assert_true (control_row_visible (control, "justification"));
+
+  /* An organization's own control has its own title, theme and description. */
+  custom = annex_register_new_record (ws.controls);
+  g_assert_true (control_row_visible (custom, "title"));
+  g_assert_true (control_row_visible (custom, "theme"));
+  g_assert_true (control_row_visible (custom, "description"));
+
+  /* The editor's sections. */
+  field = annex_record_class_find_field (ANNEX_RECORD_GET_CLASS (control), "justification", NULL);
+  g_assert_cmpstr (annex_control_field_group (field, NULL), ==, "Decision");
+  field = annex_record_class_find_field (ANNEX_RECORD_GET_CLASS (control), "reason-legal", NULL);
+  g_assert_cmpstr (annex_control_field_group (field, NULL), ==, "Reasons for Inclusion");
+  field = annex_record_class_find_field (ANNEX_RECORD_GET_CLASS (control), "evidence", NULL);
+  g_assert_cmpstr (annex_control_field_group (field, NULL), ==, "Implementation");
+  field = annex_record_class_find_field (ANNEX_RECORD_GET_CLASS (control), "title", NULL);
+  g_assert_null (annex_control_field_group (field, NULL));
+
+  g_clear_object (&custom);
+  workspace_close (&ws);
+}
+
+static guint
+count_matches (AnnexRecordFilter *filter,
+               AnnexRegister     *register_)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (register_));
+  guint matched = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AnnexRecord) record = g_list_model_get_item (G_LIST_MODEL (register_), i);
+
+      if (gtk_filter_match (GTK_FILTER (filter), record))
+        matched++;
+    }
+
+  return matched;
+}
+
+static void
+on_filter_changed_cb (GtkFilter       *filter,
+                      GtkFilterChange  change,
+                      GArray          *changes)
+{
+  g_array_append_val (changes, change);
+}
+
+static GtkFilterChange
+last_change (GArray *changes)
+{
+  g_assert_cmpuint (changes->len, >, 0);
+  return g_array_index (changes, GtkFilterChange, changes->len - 1);
+}
+
+static gboolean
+governance_match (AnnexRecord *record,
+                  guint        choice,
+                  gpointer     user_data)
+{
+  /* choice 0: governance, 1: continuity */
+  AnnexControlFilter filter = ANNEX_CONTROL_FILTER_INIT;
+
+  filter.attribute = ANNEX_CATALOGUE_ATTRIBUTE_CAPABILITY;
+  filter.flag = choice == 0 ? ANNEX_OPERATIONAL_CAPABILITY_GOVERNANCE
+                            : ANNEX_OPERATIONAL_CAPABILITY_CONTINUITY;
+  return annex_control_matches_filter (ANNEX_CONTROL (record), &filter);
+}
+
+static void
+test_filter_combination (void)
+{
+  Workspace ws = { 0 };
+  g_autoptr(AnnexRecordFilter) filter = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (GtkFilterChange));
+  g_autoptr(GTypeClass) klass = NULL;
+  const char * const capability_choices[] = { "Governance", "Continuity", NULL };
+  guint n_governance = 0;
+  guint n_catalogue = 0;
+  const AnnexCatalogueControl *catalogue = annex_catalogue_get_controls (&n_catalogue);
+
+  for (guint i = 0; i < n_catalogue; i++)
+    if (catalogue[i].capabilities & ANNEX_OPERATIONAL_CAPABILITY_GOVERNANCE)
+      n_governance++;
+
+  workspace_open (&ws);
+  klass = g_type_class_ref (ANNEX_TYPE_CONTROL);
+  filter = annex_record_filter_new ();
+  g_signal_connect (filter, "changed", G_CALLBACK (on_filter_changed_cb), changes);
+
+  /* The facets of the field table come first, then those added. */
+  annex_record_filter_set_record_class (filter, ANNEX_RECORD_CLASS (klass));
+  annex_record_filter_add_facet (filter, "capability", "Operational capabilities",
+                                 capability_choices, governance_match, NULL, NULL);
+  g_assert_cmpuint (annex_record_filter_get_n_facets (filter), ==, 4);
+  g_assert_cmpstr (annex_record_filter_get_facet_name (filter, 0), ==, "theme");
+  g_assert_cmpstr (annex_record_filter_get_facet_label (filter, 1), ==, "Applicability");
+  g_assert_cmpstr (annex_record_filter_get_facet_choices (filter, 1)[2], ==, "Excluded");
+  g_assert_cmpstr (annex_record_filter_get_facet_name (filter, 2), ==, "status");
+  g_assert_cmpint (annex_record_filter_find_facet (filter, "capability"), ==, 3);
+  g_assert_cmpint (annex_record_filter_find_facet (filter, "bogus"), ==, -1);
+
+  /* Nothing set: the filter lets everything through without looking. */
+  g_assert_cmpint (gtk_filter_get_strictness (GTK_FILTER (filter)), ==, GTK_FILTER_MATCH_ALL);
+  g_assert_cmpuint (count_matches (filter, ws.controls), ==, 93);
+
+  /* Theme People: 8; and the search on top: 1. */
+  g_assert_true (annex_record_filter_set_facet (filter, "theme", 1));
+  g_assert_cmpint (last_change (changes), ==, GTK_FILTER_CHANGE_MORE_STRICT);
+  g_assert_cmpint (gtk_filter_get_strictness (GTK_FILTER (filter)), ==, GTK_FILTER_MATCH_SOME);
+  g_assert_cmpuint (count_matches (filter, ws.controls), ==, 8);
+  annex_record_filter_set_search (filter, "scr");
+  g_assert_cmpint (last_change (changes), ==, GTK_FILTER_CHANGE_MORE_STRICT);
+  annex_record_filter_set_search (filter, "Screening");
+  g_assert_cmpint (last_change (changes), ==, GTK_FILTER_CHANGE_MORE_STRICT);
+  g_assert_cmpuint (count_matches (filter, ws.controls), ==, 1);
+  annex_record_filter_set_search (filter, "scre");
+  g_assert_cmpint (last_change (changes), ==, GTK_FILTER_CHANGE_LESS_STRICT);
+  annex_record_filter_set_search (filter, "terms");
+  g_assert_cmpint (last_change (changes), ==, GTK_FILTER_CHANGE_DIFFERENT);
+  annex_record_filter_set_search (filter, "   ");
+  g_assert_cmpint (last_change (changes), ==, GTK_FILTER_CHANGE_LESS_STRICT);
+  g_assert_null (annex_record_filter_get_query (filter));
+  g_assert_cmpuint (count_matches (filter, ws.controls), ==, 8);
+
+  /* Theme People and applicable: none yet; the filter follows the records' values. */
+  g_assert_true (annex_record_filter_set_facet (filter, "applicability", 1));
+  g_assert_cmpuint (annex_record_filter_get_n_active (filter), ==, 2);
+  g_assert_cmpuint (count_matches (filter, ws.controls), ==, 0);
+  annex_record_set_string (find_reference (ws.controls, "6.3"), "applicability", "applicable");
+  g_assert_cmpuint (count_matches (filter, ws.controls), ==, 1);
+  g_assert_true (annex_record_filter_set_facet (filter, "applicability", 2));
+  g_assert_cmpint (last_change (changes), ==, GTK_FILTER_CHANGE_DIFFERENT);
+  g_assert_cmpuint (count_matches (filter, ws.controls), ==, 0);
+  g_assert_true (annex_record_filter_set_facet (filter, "applicability", ANNEX_FACET_ANY));
+  g_assert_cmpint (last_change (changes), ==, GTK_FILTER_CHANGE_LESS_STRICT);
+  g_assert_cmpuint (annex_record_filter_get_facet (filter, "applicability"), ==, ANNEX_FACET_ANY);
+
+  /* An added facet combines the same way: governance over every theme. */
+  annex_record_filter_set_facet (filter, "theme", ANNEX_FACET_ANY);
+  g_assert_true (annex_record_filter_set_facet (filter, "capability", 0));
+  g_assert_cmpuint (count_matches (filter, ws.controls), ==, n_governance);
+  g_assert_cmpuint (annex_record_filter_get_facet (filter, "capability"), ==, 0);
+
+  /* Unknown facets and choices are refused; setting the same choice changes nothing. */
+  g_assert_false (annex_record_filter_set_facet (filter, "bogus", 0));
+  g_assert_false (annex_record_filter_set_facet (filter, "capability", 2));
+  g_array_set_size (changes, 0);
+  g_assert_true (annex_record_filter_set_facet (filter, "capability", 0));
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  /* Clearing the facets leaves everything through again. */
+  annex_record_filter_clear_facets (filter);
+  g_assert_cmpint (last_change (changes), ==, GTK_FILTER_CHANGE_LESS_STRICT);
+  g_assert_cmpuint (annex_record_filter_get_n_active (filter), ==, 0);
+  g_assert_cmpint (gtk_filter_get_strictness (GTK_FILTER (filter)), ==, GTK_FILTER_MATCH_ALL);
+  g_assert_true (annex_record_filter_matches (filter, find_reference (ws.controls, "8.1")));
+
+  /* Another record type replaces the field facets and keeps the added ones. */
+  {
+    g_autoptr(GTypeClass) action_class = g_type_class_ref (ANNEX_TYPE_ACTION);
+
+    annex_record_filter_set_record_class (filter, ANNEX_RECORD_CLASS (action_class));
+    g_assert_cmpuint (annex_record_filter_get_n_facets (filter), ==, 3);
+    g_assert_cmpstr (annex_record_filter_get_facet_name (filter, 0), ==, "status");
+    g_assert_cmpstr (annex_record_filter_get_facet_name (filter, 1), ==, "origin");
+    g_assert_cmpstr (annex_record_filter_get_facet_name (filter, 2), ==, "capability");
+  }
+
+  g_signal_handlers_disconnect_by_func (filter, on_filter_changed_cb, changes);
+  workspace_close (&ws);
+}
+
+static void
+test_bulk_change (void)
+{
+  Workspace ws = { 0 };
+  g_autoptr(AnnexBulkEdit) edit = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new ();
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_auto(GValue) wrong = G_VALUE_INIT;
+  AnnexRecord *a, *b, *c;
+  gboolean reason = FALSE;
+
+  workspace_open (&ws);
+  a = find_reference (ws.controls, "5.1");
+  b = find_reference (ws.controls, "5.2");
+  c = find_reference (ws.controls, "5.3");
+  g_ptr_array_add (records, a);
+  g_ptr_array_add (records, b);
+  g_ptr_array_add (records, c);
+  annex_record_set_string (b, "applicability", "applicable");
+  annex_record_set_string (c, "owner", "HR");
+
+  edit = annex_bulk_edit_new (ANNEX_TYPE_CONTROL);
+  g_assert_cmpuint (annex_bulk_edit_get_n_fields (edit), ==, 0);
+  g_assert_cmpuint (annex_bulk_edit_count_changes (edit, records), ==, 0);
+
+  /* Only the records whose value differs count: 5.2 is applicable already. */
+  g_assert_true (annex_bulk_edit_set_string (edit, "applicability", "applicable"));
+  g_assert_true (annex_bulk_edit_is_set (edit, "applicability"));
+  g_assert_cmpuint (annex_bulk_edit_count_changes (edit, records), ==, 2);
+  g_assert_true (annex_bulk_edit_set_boolean (edit, "reason-legal", TRUE));
+  g_assert_cmpuint (annex_bulk_edit_count_changes (edit, records), ==, 3);
+  g_assert_cmpuint (annex_bulk_edit_get_n_fields (edit), ==, 2);
+
+  /* Unknown fields and values of the wrong type are refused, nothing set. */
+  g_value_init (&wrong, G_TYPE_BOOLEAN);
+  g_assert_false (annex_bulk_edit_set_value (edit, "owner", &wrong));
+  g_assert_false (annex_bulk_edit_set_string (edit, "bogus", "x"));
+  g_assert_false (annex_bulk_edit_is_set (edit, "owner"));
+
+  /* An empty text clears the field; leaving it again is unset. */
+  g_assert_true (annex_bulk_edit_set_string (edit, "owner", ""));
+  g_assert_cmpuint (annex_bulk_edit_get_n_fields (edit), ==, 3);
+  annex_bulk_edit_unset (edit, "owner");
+  g_assert_cmpuint (annex_bulk_edit_get_n_fields (edit), ==, 2);
+  g_assert_true (annex_bulk_edit_set_string (edit, "owner", ""));
+
+  /* Applying: every record changed, snapshots of what they were. */
+  changed = annex_bulk_edit_apply (edit, records, &before);
+  g_assert_cmpuint (changed->len, ==, 3);
+  g_assert_cmpuint (before->len, ==, 3);
+  g_assert_true (g_ptr_array_index (changed, 0) == a);
+  g_assert_true (g_ptr_array_index (changed, 2) == c);
+  g_assert_cmpstr (annex_record_get_string (a, "applicability"), ==, "applicable");
+  g_object_get (a, "reason-legal", &reason, NULL);
+  g_assert_true (reason);
+  g_assert_null (annex_record_get_string (c, "owner"));
+  g_assert_cmpstr (annex_record_get_string (g_ptr_array_index (before, 0), "applicability"), ==,
+                   "undecided");
+  g_assert_cmpstr (annex_record_get_string (g_ptr_array_index (before, 2), "owner"), ==, "HR");
+  /* Other fields are untouched. */
+  g_assert_cmpstr (annex_record_get_string (a, "status"), ==, "not-started");
+  g_assert_cmpuint (annex_bulk_edit_count_changes (edit, records), ==, 0);
+
+  /* The values the records share. */
+  {
+    guint applicability = 0;
+    guint theme = 0;
+
+    annex_record_class_find_field (ANNEX_RECORD_GET_CLASS (a), "applicability", &applicability);
+    annex_record_class_find_field (ANNEX_RECORD_GET_CLASS (a), "theme", &theme);
+    g_assert_true (annex_bulk_edit_common_value (records, applicability, &value));
+    g_assert_cmpstr (g_value_get_string (&value), ==, "applicable");
+    g_value_unset (&value);
+    g_assert_true (annex_bulk_edit_common_value (records, theme, NULL));
+    g_ptr_array_add (records, find_reference (ws.controls, "8.1"));
+    g_assert_false (annex_bulk_edit_common_value (records, theme, NULL));
+    g_ptr_array_remove_index (records, 3);
+  }
+
+  /* Restoring gives each record its snapshot's values back. */
+  annex_bulk_edit_restore (changed, before);
+  g_assert_cmpstr (annex_record_get_string (a, "applicability"), ==, "undecided");
+  g_assert_cmpstr (annex_record_get_string (b, "applicability"), ==, "applicable");
+  g_assert_cmpstr (annex_record_get_string (c, "owner"), ==, "HR");
+  g_object_get (a, "reason-legal", &reason, NULL);
+  g_assert_false (reason);
+
+  workspace_close (&ws);
+}
+
+static void
+test_selection_texts (void)
+{
+  g_autofree char *one = annex_format_bulk_updated ("controls", 1);
+  g_autofree char *seven = annex_format_bulk_updated ("controls", 7);
+  g_autofree char *actions = annex_format_bulk_updated ("actions", 3);
+  g_autofree char *requirements = annex_format_bulk_updated ("requirements", 2);
+  g_autofree char *other = annex_format_bulk_updated ("risks", 4);
+  g_autofree char *title = annex_format_bulk_title ("controls", 7);
+  g_autofree char *title_other = annex_format_bulk_title (NULL, 2);
+  g_autofree char *selected = annex_format_selected (7);
+  g_autofree char *no_filters = annex_format_filters_tooltip (0);
+  g_autofree char *filters = annex_format_filters_tooltip (2);
+
+  g_assert_cmpstr (one, ==, "1 control updated");
+  g_assert_cmpstr (seven, ==, "7 controls updated");
+  g_assert_cmpstr (actions, ==, "3 actions updated");
+  g_assert_cmpstr (requirements, ==, "2 requirements updated");
+  g_assert_cmpstr (other, ==, "4 records updated");
+  g_assert_cmpstr (title, ==, "Edit 7 Controls");
+  g_assert_cmpstr (title_other, ==, "Edit 2 Records");
+  g_assert_cmpstr (selected, ==, "7 selected");
+  g_assert_cmpstr (no_filters, ==, "Filters (Shift+Ctrl+F)");
+  g_assert_cmpstr (filters, ==, "Filters: 2 set (Shift+Ctrl+F)");
 }
 
 /* Widgets, under a virtual display */
@@ -633,18 +1168,28 @@ test_page_columns_and_sorting (void)
   view = GTK_COLUMN_VIEW (find_descendant (fixture.page, GTK_TYPE_COLUMN_VIEW));
   columns = gtk_column_view_get_columns (view);
   n = g_list_model_get_n_items (columns);
-  g_assert_cmpuint (n, ==, G_N_ELEMENTS (titles));
-  for (guint i = 0; i < n; i++)
+  /* The first column holds the check boxes of selection mode, hidden until then. */
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (titles) + 1);
+  {
+    g_autoptr(GtkColumnViewColumn) check = g_list_model_get_item (columns, 0);
+
+    g_assert_false (gtk_column_view_column_get_visible (check));
+    g_object_set (fixture.page, "selection-mode", TRUE, NULL);
+    g_assert_true (gtk_column_view_column_get_visible (check));
+    g_object_set (fixture.page, "selection-mode", FALSE, NULL);
+    g_assert_false (gtk_column_view_column_get_visible (check));
+  }
+  for (guint i = 1; i < n; i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
 
-      g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, titles[i]);
+      g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, titles[i - 1]);
       g_assert_nonnull (gtk_column_view_column_get_sorter (column));
     }
 
   /* Reference, descending: numeric order, A-012 before A-002. */
   {
-    g_autoptr(GtkColumnViewColumn) ref = g_list_model_get_item (columns, 0);
+    g_autoptr(GtkColumnViewColumn) ref = g_list_model_get_item (columns, 1);
 
     gtk_column_view_sort_by_column (view, ref, GTK_SORT_DESCENDING);
     iterate_main_loop ();
@@ -654,7 +1199,7 @@ test_page_columns_and_sorting (void)
 
   /* Status: in the declared order (open, in progress, done), not alphabetically. */
   {
-    g_autoptr(GtkColumnViewColumn) status = g_list_model_get_item (columns, 4);
+    g_autoptr(GtkColumnViewColumn) status = g_list_model_get_item (columns, 5);
 
     gtk_column_view_sort_by_column (view, status, GTK_SORT_ASCENDING);
     iterate_main_loop ();
@@ -666,7 +1211,7 @@ test_page_columns_and_sorting (void)
 
   /* Due date: records without one come last. */
   {
-    g_autoptr(GtkColumnViewColumn) due = g_list_model_get_item (columns, 3);
+    g_autoptr(GtkColumnViewColumn) due = g_list_model_get_item (columns, 4);
 
     gtk_column_view_sort_by_column (view, due, GTK_SORT_ASCENDING);
     iterate_main_loop ();
@@ -892,7 +1437,7 @@ test_page_narrow (void)
   AnnexRecordEditor *editor;
   AdwLeaflet *leaflet;
   GtkColumnView *view;
-  GtkSingleSelection *selection;
+  GtkSelectionModel *selection;
 
   if (!require_display ())
     return;
@@ -901,11 +1446,11 @@ test_page_narrow (void)
   editor = get_editor (&fixture);
   leaflet = ADW_LEAFLET (find_descendant (fixture.page, ADW_TYPE_LEAFLET));
   view = GTK_COLUMN_VIEW (find_descendant (fixture.page, GTK_TYPE_COLUMN_VIEW));
-  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
+  selection = GTK_SELECTION_MODEL (gtk_column_view_get_model (view));
   g_assert_true (gtk_column_view_get_single_click_activate (view));
 
   /* Narrow, selecting (hovering) does not cover the list; activating opens the full-page editor. */
-  gtk_single_selection_set_selected (selection, 2);
+  gtk_selection_model_select_item (selection, 2, TRUE);
   g_assert_null (annex_record_editor_get_record (editor));
   g_signal_emit_by_name (view, "activate", 2);
   /* The leaflet folds at the next layout, when the editor pane has become visible. */
@@ -922,6 +1467,365 @@ test_page_narrow (void)
                   gtk_widget_get_ancestor (GTK_WIDGET (editor), GTK_TYPE_BOX));
 
   fixture_tear_down (&fixture);
+}
+
+static GtkWidget *
+find_label_containing (GtkWidget  *widget,
+                       const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_label (GTK_LABEL (child)), text) != NULL)
+        return child;
+
+      found = find_label_containing (child, text);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+
+      found = find_button_labelled (child, label);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AnnexBulkEditDialog *
+find_bulk_dialog (void)
+{
+  AnnexBulkEditDialog *dialog = NULL;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL && dialog == NULL; l = l->next)
+    if (ANNEX_IS_BULK_EDIT_DIALOG (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+
+  return dialog;
+}
+
+static GPtrArray *
+shown_items (Fixture *fixture,
+             guint    first,
+             guint    n)
+{
+  GPtrArray *records = g_ptr_array_new ();
+
+  for (guint i = first; i < first + n; i++)
+    g_ptr_array_add (records, shown_item (fixture, i));
+
+  return records;
+}
+
+static void
+test_page_multi_select_bulk (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GPtrArray) three = NULL;
+  AnnexBulkEditDialog *dialog;
+  GtkActionBar *bar;
+  GtkWidget *status_row, *owner_row, *due_row, *check;
+  AdwToast *toast;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!require_display ())
+    return;
+
+  fixture_set_up (&fixture, 12);
+  bar = GTK_ACTION_BAR (find_descendant (fixture.page, GTK_TYPE_ACTION_BAR));
+  g_assert_false (gtk_action_bar_get_revealed (bar));
+
+  /* One selected: the editor shows it (wide); more: the editor makes way for the bar. */
+  g_assert_true (annex_register_page_show_record (ANNEX_REGISTER_PAGE (fixture.page), 1));
+  g_assert_nonnull (annex_record_editor_get_record (get_editor (&fixture)));
+  three = shown_items (&fixture, 0, 3);
+  g_assert_cmpuint (annex_register_page_select_records (ANNEX_REGISTER_PAGE (fixture.page), three),
+                    ==, 3);
+  g_assert_cmpuint (get_uint (fixture.page, "n-selected"), ==, 3);
+  g_assert_true (gtk_action_bar_get_revealed (bar));
+  g_assert_null (annex_record_editor_get_record (get_editor (&fixture)));
+  {
+    g_autoptr(GPtrArray) selected = NULL;
+
+    selected = annex_register_page_dup_selected (ANNEX_REGISTER_PAGE (fixture.page));
+
+    g_assert_cmpuint (selected->len, ==, 3);
+    g_assert_true (g_ptr_array_index (selected, 2) == g_ptr_array_index (three, 2));
+  }
+  /* Delete acts on one record, not on a selection. */
+  g_assert_false (gtk_widget_activate_action (fixture.page, "register.delete", NULL) &&
+                  get_uint (fixture.page, "n-total") != 12);
+  g_assert_cmpuint (get_uint (fixture.page, "n-total"), ==, 12);
+
+  /* Edit…: the dialog offers the list's optional fields; nothing to apply yet. */
+  g_assert_true (gtk_widget_activate_action (fixture.page, "register.edit-selected", NULL));
+  dialog = find_bulk_dialog ();
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit 3 Actions");
+  g_assert_null (find_row (GTK_WIDGET (dialog), "Title (required)"));
+  g_assert_null (find_row (GTK_WIDGET (dialog), "Title"));
+  status_row = find_row (GTK_WIDGET (dialog), "Status");
+  owner_row = find_row (GTK_WIDGET (dialog), "Owner");
+  due_row = find_row (GTK_WIDGET (dialog), "Due date (YYYY-MM-DD)");
+  g_assert_nonnull (status_row);
+  g_assert_nonnull (owner_row);
+  g_assert_nonnull (due_row);
+  g_assert_nonnull (find_row (GTK_WIDGET (dialog), "Origin"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status_row)), ==, "Now: mixed");
+  g_assert_false (annex_bulk_edit_dialog_apply (dialog));
+
+  /* Choosing a status and typing an owner set them; a bad date blocks Apply until unticked. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (status_row), 3);
+  gtk_editable_set_text (GTK_EDITABLE (owner_row), "Facilities");
+  check = find_descendant (owner_row, GTK_TYPE_CHECK_BUTTON);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_true (annex_bulk_edit_is_set (annex_bulk_edit_dialog_get_edit (dialog), "status"));
+  g_assert_true (annex_bulk_edit_is_set (annex_bulk_edit_dialog_get_edit (dialog), "owner"));
+  gtk_editable_set_text (GTK_EDITABLE (due_row), "2026-02-30");
+  g_assert_true (gtk_widget_has_css_class (due_row, "error"));
+  g_assert_false (annex_bulk_edit_dialog_apply (dialog));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_descendant (due_row, GTK_TYPE_CHECK_BUTTON)),
+                               FALSE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due_row)), ==, "");
+  g_assert_false (annex_bulk_edit_is_set (annex_bulk_edit_dialog_get_edit (dialog), "due-date"));
+
+  /* Apply: one transaction, the dialog closes, a toast with Undo. */
+  g_assert_true (annex_bulk_edit_dialog_apply (dialog));
+  iterate_main_loop ();
+  g_assert_null (dialog);
+  for (guint i = 0; i < three->len; i++)
+    {
+      AnnexRecord *record = g_ptr_array_index (three, i);
+
+      g_assert_cmpstr (annex_record_get_string (record, "status"), ==, "done");
+      g_assert_cmpstr (annex_record_get_string (record, "owner"), ==, "Facilities");
+    }
+  entries = annex_change_log_list (fixture.db, "actions", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpuint (fixture.toasts->len, ==, 1);
+  toast = g_ptr_array_index (fixture.toasts, 0);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "3 actions updated");
+
+  /* Undo: the previous values, written as another transaction. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  g_assert_cmpstr (annex_record_get_string (g_ptr_array_index (three, 0), "status"), ==, "open");
+  g_assert_cmpstr (annex_record_get_string (g_ptr_array_index (three, 1), "status"), ==, "done");
+  g_assert_cmpstr (annex_record_get_string (g_ptr_array_index (three, 2), "status"), ==,
+                   "in-progress");
+  g_assert_null (annex_record_get_string (g_ptr_array_index (three, 0), "owner"));
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = annex_change_log_list (fixture.db, "actions", 1, &error);
+  g_assert_cmpuint (entries->len, ==, 3);
+  g_signal_emit_by_name (toast, "dismissed");
+
+  /* Escape clears the selection; the bar goes. */
+  g_assert_true (gtk_widget_activate_action (fixture.page, "register.clear-selection", NULL));
+  g_assert_cmpuint (get_uint (fixture.page, "n-selected"), ==, 0);
+  g_assert_false (gtk_action_bar_get_revealed (bar));
+
+  /* Selection mode: the check boxes select; the bar offers Edit… for one record too. */
+  g_object_set (fixture.page, "selection-mode", TRUE, NULL);
+  gtk_widget_activate_action (fixture.page, "register.select-all", NULL);
+  g_assert_cmpuint (get_uint (fixture.page, "n-selected"), ==, 12);
+  gtk_widget_activate_action (fixture.page, "register.clear-selection", NULL);
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (fixture.page, GTK_TYPE_COLUMN_VIEW));
+
+    g_signal_emit_by_name (view, "activate", 4);
+    g_assert_cmpuint (get_uint (fixture.page, "n-selected"), ==, 1);
+    g_assert_true (gtk_action_bar_get_revealed (bar));
+    g_assert_null (annex_record_editor_get_record (get_editor (&fixture)));
+    g_signal_emit_by_name (view, "activate", 4);
+    g_assert_cmpuint (get_uint (fixture.page, "n-selected"), ==, 0);
+  }
+  g_object_set (fixture.page, "selection-mode", FALSE, NULL);
+
+  fixture_tear_down (&fixture);
+}
+
+static void
+test_page_facets (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *filter_button;
+  GtkLabel *count;
+
+  if (!require_display ())
+    return;
+
+  fixture_set_up (&fixture, 12);
+  count = find_count_label (fixture.page);
+
+  /* The actions' status and origin are facets: done is every third action. */
+  g_assert_true (annex_register_page_set_facet (ANNEX_REGISTER_PAGE (fixture.page), "status", 2));
+  g_assert_cmpuint (get_uint (fixture.page, "n-shown"), ==, 4);
+  g_assert_cmpuint (get_uint (fixture.page, "n-active-filters"), ==, 1);
+  g_assert_cmpstr (gtk_label_get_label (count), ==, "4 of 12");
+  filter_button = find_descendant (fixture.page, GTK_TYPE_MENU_BUTTON);
+  g_assert_true (gtk_widget_has_css_class (filter_button, "filters-active"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (filter_button), ==,
+                   "Filters: 1 set (Shift+Ctrl+F)");
+
+  /* The search combines with it. */
+  annex_register_page_set_search_text (ANNEX_REGISTER_PAGE (fixture.page), "Action 1");
+  /* Done: actions 2, 5, 8 and 11; with "1" in the reference or title: A-011 only. */
+  g_assert_cmpuint (get_uint (fixture.page, "n-shown"), ==, 1);
+  annex_register_page_set_search_text (ANNEX_REGISTER_PAGE (fixture.page), "");
+
+  /* Nothing passes: the no-results page offers to clear the filters. */
+  g_assert_true (annex_register_page_set_facet (ANNEX_REGISTER_PAGE (fixture.page), "origin", 3));
+  g_assert_cmpuint (get_uint (fixture.page, "n-shown"), ==, 0);
+  g_assert_cmpstr (visible_state (&fixture), ==, "no-results");
+  g_assert_true (gtk_widget_activate_action (fixture.page, "register.clear-filters", NULL));
+  g_assert_cmpuint (get_uint (fixture.page, "n-shown"), ==, 12);
+  g_assert_cmpuint (get_uint (fixture.page, "n-active-filters"), ==, 0);
+  g_assert_false (gtk_widget_has_css_class (filter_button, "filters-active"));
+  g_assert_cmpstr (visible_state (&fixture), ==, "list");
+
+  /* A record hidden by a filter is shown anyway when asked for. */
+  annex_register_page_set_facet (ANNEX_REGISTER_PAGE (fixture.page), "status", 0);
+  g_assert_true (annex_register_page_show_record (ANNEX_REGISTER_PAGE (fixture.page), 2));
+  g_assert_cmpuint (get_uint (fixture.page, "n-active-filters"), ==, 0);
+  g_assert_cmpuint (get_uint (fixture.page, "n-shown"), ==, 12);
+
+  g_assert_false (annex_register_page_set_facet (ANNEX_REGISTER_PAGE (fixture.page), "bogus", 0));
+
+  fixture_tear_down (&fixture);
+}
+
+/* The Controls view in a window over a new workspace: the control editor's rows follow the
+ * decision, Annex A controls cannot be deleted, an organization's own control gets its id. */
+static void
+test_controls_editor (void)
+{
+  Workspace ws = { 0 };
+  g_autoptr(GtkWidget) view = NULL;
+  AnnexRegisterPage *page, *requirements_page;
+  AnnexRecordEditor *editor;
+  AnnexRecord *control;
+  g_autoptr(AnnexRecord) custom = NULL;
+  GtkWindow *window;
+  GtkWidget *row;
+
+  if (!require_display ())
+    return;
+
+  workspace_open (&ws);
+  view = g_object_ref (annex_controls_view_new ());
+  annex_controls_view_set_registers (ANNEX_CONTROLS_VIEW (view), ws.controls, ws.requirements,
+                                     NULL);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1100, 700);
+  gtk_window_set_child (window, view);
+  gtk_window_present (window);
+  iterate_main_loop ();
+
+  page = annex_controls_view_get_controls_page (ANNEX_CONTROLS_VIEW (view));
+  editor = annex_register_page_get_editor (page);
+  control = find_reference (ws.controls, "5.1");
+  g_assert_cmpuint (annex_register_page_get_n_total (page), ==, 93);
+
+  /* An Annex A control: catalogue rows hidden, the reasons and justification follow the
+   * decision. */
+  g_assert_true (annex_register_page_show_record (page, annex_record_get_id (control)));
+  g_assert_true (annex_record_editor_get_record (editor) == control);
+  g_assert_false (annex_record_editor_get_field_visible (editor, "catalogue"));
+  g_assert_false (annex_record_editor_get_field_visible (editor, "title"));
+  g_assert_true (annex_record_editor_get_field_visible (editor, "applicability"));
+  g_assert_false (annex_record_editor_get_field_visible (editor, "reason-risk"));
+  g_assert_false (annex_record_editor_get_field_visible (editor, "justification"));
+  row = find_row (GTK_WIDGET (editor), "Applicability");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
+  g_assert_cmpstr (annex_record_get_string (control, "applicability"), ==, "excluded");
+  g_assert_true (annex_record_editor_get_field_visible (editor, "justification"));
+  g_assert_false (annex_record_editor_get_field_visible (editor, "reason-risk"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  g_assert_true (annex_record_editor_get_field_visible (editor, "reason-risk"));
+  g_assert_false (annex_record_editor_get_field_visible (editor, "justification"));
+
+  /* The summary follows the saved decision. */
+  annex_controls_view_update (ANNEX_CONTROLS_VIEW (view));
+  {
+    g_autofree char *summary = annex_controls_view_dup_summary_text (ANNEX_CONTROLS_VIEW (view));
+
+    g_assert_cmpstr (summary, ==, "1 applicable · 0 excluded · 92 undecided · 0 implemented\n"
+                                  "1 without a reason · 1 without a plan");
+  }
+
+  /* Annex A controls stay: no Delete, a note says why. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page), "register.delete", NULL) &&
+                  annex_register_page_get_n_total (page) != 93);
+  g_assert_cmpuint (annex_register_page_get_n_total (page), ==, 93);
+  {
+    GtkWidget *note = find_label_containing (GTK_WIDGET (editor), "excluded instead");
+
+    g_assert_nonnull (note);
+    g_assert_true (gtk_widget_get_visible (note));
+    g_assert_false (gtk_widget_get_visible (find_button_labelled (GTK_WIDGET (editor),
+                                                                  "_Delete")));
+  }
+
+  /* New: an Id row first; the control is added with the id typed. */
+  g_assert_true (annex_register_page_get_can_add (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.new", NULL));
+  custom = g_object_ref (annex_record_editor_get_record (editor));
+  row = find_row (GTK_WIDGET (editor), "Id (required)");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_true (annex_record_editor_get_field_visible (editor, "title"));
+  g_assert_false (annex_record_editor_get_valid (editor));
+  gtk_editable_set_text (GTK_EDITABLE (row), "ORG 1");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (row), "ORG-1");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), "Title (required)")),
+                         "Clean desk audits");
+  iterate_main_loop ();
+  g_assert_true (annex_record_editor_get_valid (editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.add", NULL));
+  g_assert_cmpint (annex_record_get_id (custom), !=, 0);
+  g_assert_cmpstr (annex_record_get_reference (custom), ==, "ORG-1");
+  g_assert_cmpuint (annex_register_page_get_n_total (page), ==, 94);
+  g_assert_false (gtk_widget_get_visible (row));
+
+  /* The requirements: no New. */
+  requirements_page = annex_controls_view_get_requirements_page (ANNEX_CONTROLS_VIEW (view));
+  g_assert_false (annex_register_page_get_can_add (requirements_page));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (requirements_page), "register.new",
+                                              NULL) &&
+                  annex_record_editor_get_record (annex_register_page_get_editor (
+                    requirements_page)) != NULL);
+
+  gtk_window_destroy (window);
+  iterate_main_loop ();
+  g_assert_finalize_object (g_steal_pointer (&view));
+  g_clear_object (&custom);
+  workspace_close (&ws);
 }
 
 static void
@@ -975,6 +1879,13 @@ main (int   argc,
   g_test_add_func ("/annex/ui-logic/change-lines", test_change_lines);
   g_test_add_func ("/annex/ui-logic/change-lines-shortened", test_change_lines_shortened);
   g_test_add_func ("/annex/ui-logic/fallback-texts", test_fallback_texts);
+  g_test_add_func ("/annex/ui-logic/soa-summary-text", test_soa_summary_text);
+  g_test_add_func ("/annex/ui-logic/control-issue-text", test_control_issue_text);
+  g_test_add_func ("/annex/ui-logic/control-info", test_control_info);
+  g_test_add_func ("/annex/ui-logic/control-rows", test_control_rows);
+  g_test_add_func ("/annex/ui-logic/filter-combination", test_filter_combination);
+  g_test_add_func ("/annex/ui-logic/bulk-change", test_bulk_change);
+  g_test_add_func ("/annex/ui-logic/selection-texts", test_selection_texts);
 
   g_test_add_func ("/annex/ui/register-page/empty-and-loading", test_page_empty_and_loading);
   g_test_add_func ("/annex/ui/register-page/search-and-count", test_page_search_and_count);
@@ -984,6 +1895,9 @@ main (int   argc,
   g_test_add_func ("/annex/ui/record-editor/autosave-and-history",
                    test_editor_autosave_and_history);
   g_test_add_func ("/annex/ui/record-editor/save-error", test_editor_save_error);
+  g_test_add_func ("/annex/ui/register-page/multi-select-bulk", test_page_multi_select_bulk);
+  g_test_add_func ("/annex/ui/register-page/facets", test_page_facets);
+  g_test_add_func ("/annex/ui/controls/editor", test_controls_editor);
 
   return g_test_run ();
 }

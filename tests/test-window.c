@@ -7,10 +7,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "annex-action.h"
 #include "annex-application.h"
+#include "annex-change-log.h"
+#include "annex-controls-view.h"
 #include "annex-register-page.h"
 #include "annex-store-error.h"
 #include "annex-test-util.h"
@@ -138,6 +142,20 @@ open_workspace (AnnexWindow  *window,
   return opened;
 }
 
+/* The child of the window's view stack that shows @name. */
+static GtkWidget *
+find_view (AnnexWindow *window,
+           const char  *name)
+{
+  GtkWidget *controls = find_descendant (GTK_WIDGET (window), ANNEX_TYPE_CONTROLS_VIEW);
+  GtkWidget *view_stack;
+
+  g_assert_nonnull (controls);
+  view_stack = gtk_widget_get_parent (controls);
+  g_assert_true (GTK_IS_STACK (view_stack));
+  return gtk_stack_get_child_by_name (GTK_STACK (view_stack), name);
+}
+
 static void
 on_items_changed_cb (GListModel *model,
                      guint       position,
@@ -154,6 +172,18 @@ on_loaded_changed_cb (AnnexRegister *register_,
                       gboolean      *loaded)
 {
   *loaded = annex_register_get_loaded (register_);
+}
+
+/* Waits until @register_ has loaded (each load holds the window until its callback ran). */
+static void
+wait_loaded (AnnexRegister *register_)
+{
+  gboolean loaded = annex_register_get_loaded (register_);
+  gulong handler = g_signal_connect (register_, "notify::loaded",
+                                     G_CALLBACK (on_loaded_changed_cb), &loaded);
+
+  annex_test_wait_for (&loaded);
+  g_signal_handler_disconnect (register_, handler);
 }
 
 static void
@@ -350,8 +380,8 @@ test_open_visit_close (void)
   register_ = annex_window_get_action_register (window);
   g_assert_nonnull (register_);
   g_assert_true (annex_register_get_record_type (register_) == ANNEX_TYPE_ACTION);
-  actions_page = find_descendant (GTK_WIDGET (window), ANNEX_TYPE_REGISTER_PAGE);
-  g_assert_nonnull (actions_page);
+  actions_page = find_view (window, "actions");
+  g_assert_true (ANNEX_IS_REGISTER_PAGE (actions_page));
   g_assert_true (annex_register_page_get_register (ANNEX_REGISTER_PAGE (actions_page)) ==
                  register_);
   g_signal_connect (register_, "notify::loaded", G_CALLBACK (on_loaded_changed_cb), &loaded);
@@ -359,6 +389,11 @@ test_open_visit_close (void)
   annex_test_wait_for (&loaded);
   g_signal_handlers_disconnect_by_func (register_, on_loaded_changed_cb, &loaded);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (register_)), ==, 0);
+  /* So do the controls and the requirements checklist. */
+  wait_loaded (annex_window_get_control_register (window));
+  wait_loaded (annex_window_get_requirement_register (window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (annex_window_get_control_register (
+                                                                window))), ==, 93);
 
   /* Every view, through the action the sidebar and Alt+1…9 use: each becomes the visible
    * (mapped) child of the view stack. Starting from the last one, every step is a change. */
@@ -402,6 +437,8 @@ test_open_visit_close (void)
   g_assert_cmpstr (annex_window_get_visible_page (window), ==, "welcome");
   g_assert_null (annex_window_get_database (window));
   g_assert_null (annex_window_get_action_register (window));
+  g_assert_null (annex_window_get_control_register (window));
+  g_assert_null (annex_window_get_requirement_register (window));
   g_assert_null (annex_register_page_get_register (ANNEX_REGISTER_PAGE (actions_page)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Annex");
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "close-workspace"));
@@ -421,7 +458,218 @@ test_open_visit_close (void)
   loaded = annex_register_get_loaded (register_);
   annex_test_wait_for (&loaded);
   g_signal_handlers_disconnect_by_func (register_, on_loaded_changed_cb, &loaded);
+  wait_loaded (annex_window_get_control_register (window));
+  wait_loaded (annex_window_get_requirement_register (window));
 
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
+/* The label whose text (markup included) contains @text. */
+static GtkWidget *
+find_label_with (GtkWidget  *widget,
+                 const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_label (GTK_LABEL (child)), text) != NULL)
+        return child;
+
+      found = find_label_with (child, text);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AnnexRecord *
+find_by_reference (AnnexRegister *register_,
+                   const char    *reference)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (register_));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AnnexRecord) record = g_list_model_get_item (G_LIST_MODEL (register_), i);
+
+      if (g_strcmp0 (annex_record_get_reference (record), reference) == 0)
+        return record;  /* borrowed: the register keeps it */
+    }
+
+  return NULL;
+}
+
+static void
+on_page_toast_cb (GtkWidget *page,
+                  AdwToast  *toast,
+                  GPtrArray *toasts)
+{
+  g_ptr_array_add (toasts, g_object_ref (toast));
+}
+
+/* A new workspace's Controls view: 93 controls and 30 requirements, the SoA summary, a bulk
+ * edit of three controls through the page (one transaction, with Undo), and the facets. */
+static void
+test_controls_view (void)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(AnnexWorkspaceList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) toasts = NULL;
+  g_autoptr(GPtrArray) three = NULL;
+  g_autoptr(AnnexBulkEdit) edit = NULL;
+  g_autofree char *summary = NULL;
+  AnnexRegister *controls, *requirements;
+  AnnexControlsView *view;
+  AnnexRegisterPage *page, *requirements_page;
+  GtkColumnView *column_view;
+  AnnexWindow *window;
+  AdwToast *toast;
+  const char *refs[] = { "5.1", "5.2", "8.34" };
+
+  if (!require_display ())
+    return;
+
+  folder = make_folder ("controls");
+  list = annex_workspace_list_new (folder);
+  path = g_strdup (annex_workspace_get_path (annex_workspace_list_create (list, "Controls Ltd",
+                                                                          &error)));
+  g_assert_no_error (error);
+  window = create_window (list);
+  g_assert_true (open_workspace (window, path, &error));
+  g_assert_no_error (error);
+
+  controls = annex_window_get_control_register (window);
+  requirements = annex_window_get_requirement_register (window);
+  g_assert_nonnull (controls);
+  g_assert_true (annex_register_get_record_type (controls) == ANNEX_TYPE_CONTROL);
+  g_assert_true (annex_register_get_record_type (requirements) == ANNEX_TYPE_REQUIREMENT);
+  wait_loaded (controls);
+  wait_loaded (requirements);
+  wait_loaded (annex_window_get_action_register (window));
+
+  g_assert_true (annex_window_set_view (window, "controls"));
+  iterate_main_loop ();
+  view = ANNEX_CONTROLS_VIEW (find_view (window, "controls"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  /* The header bar switches between the controls and the requirements. */
+  g_assert_true (gtk_widget_get_mapped (find_descendant (GTK_WIDGET (window),
+                                                         ADW_TYPE_VIEW_SWITCHER_TITLE)));
+
+  /* 93 rows in the list, every one undecided. */
+  page = annex_controls_view_get_controls_page (view);
+  column_view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  g_assert_cmpuint (annex_register_page_get_n_total (page), ==, 93);
+  g_assert_cmpuint (annex_register_page_get_n_shown (page), ==, 93);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
+                                                                           column_view))), ==, 93);
+  g_assert_true (annex_register_page_get_can_add (page));
+  annex_controls_view_update (view);
+  summary = annex_controls_view_dup_summary_text (view);
+  g_assert_cmpstr (summary, ==, "0 applicable · 0 excluded · 93 undecided · 0 implemented");
+  g_clear_pointer (&summary, g_free);
+
+  /* The requirements checklist: 30 rows, nothing to add. */
+  requirements_page = annex_controls_view_get_requirements_page (view);
+  g_assert_cmpuint (annex_register_page_get_n_total (requirements_page), ==, 30);
+  g_assert_false (annex_register_page_get_can_add (requirements_page));
+  annex_controls_view_set_visible_page (view, "requirements");
+  iterate_main_loop ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (requirements_page)));
+  annex_controls_view_set_visible_page (view, "controls");
+  iterate_main_loop ();
+
+  /* A bulk edit of three controls through the page: one transaction, a toast with Undo. */
+  toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect (page, "add-toast", G_CALLBACK (on_page_toast_cb), toasts);
+  three = g_ptr_array_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (refs); i++)
+    g_ptr_array_add (three, find_by_reference (controls, refs[i]));
+  g_assert_cmpuint (annex_register_page_select_records (page, three), ==, 3);
+  g_assert_cmpuint (annex_register_page_get_n_selected (page), ==, 3);
+
+  edit = annex_bulk_edit_new (ANNEX_TYPE_CONTROL);
+  g_assert_true (annex_bulk_edit_set_string (edit, "applicability", "applicable"));
+  g_assert_true (annex_bulk_edit_set_boolean (edit, "reason-risk", TRUE));
+  g_assert_true (annex_bulk_edit_set_string (edit, "owner", "CISO"));
+  g_assert_true (annex_register_page_apply_bulk_edit (page, NULL, edit, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < three->len; i++)
+    {
+      AnnexRecord *record = g_ptr_array_index (three, i);
+      g_autoptr(GPtrArray) entries = NULL;
+      const AnnexChangeEntry *last;
+      gboolean reason_risk = FALSE;
+
+      g_assert_cmpstr (annex_record_get_string (record, "applicability"), ==, "applicable");
+      g_assert_cmpstr (annex_record_get_string (record, "owner"), ==, "CISO");
+      g_object_get (record, "reason-risk", &reason_risk, NULL);
+      g_assert_true (reason_risk);
+      entries = annex_change_log_list (annex_window_get_database (window), "controls",
+                                       annex_record_get_id (record), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (entries->len, >=, 1);
+      last = g_ptr_array_index (entries, entries->len - 1);
+      g_assert_cmpint (last->kind, ==, ANNEX_CHANGE_UPDATE);
+    }
+  g_assert_cmpstr (annex_record_get_string (find_by_reference (controls, "5.3"), "applicability"),
+                   ==, "undecided");
+
+  /* The summary follows the write by itself (at the next idle). */
+  iterate_main_loop ();
+  summary = annex_controls_view_dup_summary_text (view);
+  g_assert_cmpstr (summary, ==, "3 applicable · 0 excluded · 90 undecided · 0 implemented\n"
+                                "3 without a plan");
+  g_clear_pointer (&summary, g_free);
+
+  /* Its counts are links to the controls counted. */
+  {
+    GtkWidget *gaps = find_label_with (GTK_WIDGET (view), "href=\"no-plan\"");
+    gboolean handled = FALSE;
+
+    g_assert_nonnull (gaps);
+    g_signal_emit_by_name (gaps, "activate-link", "no-plan", &handled);
+    g_assert_true (handled);
+    g_assert_cmpuint (annex_register_page_get_n_shown (page), ==, 3);
+    g_assert_cmpuint (annex_register_page_get_n_active_filters (page), ==, 1);
+    g_signal_emit_by_name (gaps, "activate-link", "undecided", &handled);
+    g_assert_cmpuint (annex_register_page_get_n_shown (page), ==, 90);
+    annex_register_page_clear_filters (page);
+  }
+
+  g_assert_cmpuint (toasts->len, ==, 1);
+  toast = g_ptr_array_index (toasts, 0);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "3 controls updated");
+
+  /* The facets: applicable shows the three. */
+  g_assert_true (annex_register_page_set_facet (page, "applicability", 1));
+  g_assert_cmpuint (annex_register_page_get_n_shown (page), ==, 3);
+  g_assert_cmpuint (annex_register_page_get_n_active_filters (page), ==, 1);
+  annex_register_page_clear_filters (page);
+  g_assert_cmpuint (annex_register_page_get_n_shown (page), ==, 93);
+
+  /* Undo: the three are undecided and without an owner again. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  for (guint i = 0; i < three->len; i++)
+    {
+      AnnexRecord *record = g_ptr_array_index (three, i);
+
+      g_assert_cmpstr (annex_record_get_string (record, "applicability"), ==, "undecided");
+      g_assert_null (annex_record_get_string (record, "owner"));
+    }
+  iterate_main_loop ();
+  summary = annex_controls_view_dup_summary_text (view);
+  g_assert_cmpstr (summary, ==, "0 applicable · 0 excluded · 93 undecided · 0 implemented");
+  g_signal_emit_by_name (toast, "dismissed");
+
+  g_signal_handlers_disconnect_by_func (page, on_page_toast_cb, toasts);
   destroy_window (window);
   g_assert_finalize_object (g_steal_pointer (&list));
 }
@@ -554,6 +802,7 @@ main (int   argc,
   g_test_add_func ("/annex/ui/welcome-empty", test_welcome_empty);
   g_test_add_func ("/annex/ui/open-failure", test_open_failure);
   g_test_add_func ("/annex/ui/open-visit-close", test_open_visit_close);
+  g_test_add_func ("/annex/ui/controls-view", test_controls_view);
   g_test_add_func ("/annex/ui/duplicate-busy", test_duplicate_busy);
   g_test_add_func ("/annex/ui/close-while-busy", test_close_while_busy);
 

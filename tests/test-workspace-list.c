@@ -663,6 +663,7 @@ test_older_workspace (Fixture       *fixture,
   g_autofree char *names = NULL;
   AnnexWorkspace *legacy;
   AnnexWorkspace *imported;
+  int built_in_version = annex_database_get_latest_version ();
   int version = 0;
 
   /* Two workspaces at today's format, which a later Annex (one more migration) finds older. */
@@ -696,7 +697,7 @@ test_older_workspace (Fixture       *fixture,
   g_assert_true (annex_database_validate_file (annex_workspace_get_path (imported), &version,
                                                &error));
   g_assert_cmpint (version, ==, annex_database_get_latest_version ());
-  g_assert_cmpint (version, ==, 2);
+  g_assert_cmpint (version, ==, built_in_version + 1);
 
   annex_test_assert_file_equals (source, source_bytes);
   src_files_after = join_files (src_dir);

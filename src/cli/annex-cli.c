@@ -11,7 +11,9 @@
 
 #include "annex-change-log.h"
 #include "annex-cli.h"
+#include "annex-control.h"
 #include "annex-database.h"
+#include "annex-register.h"
 
 /* The name in messages ("annex: …") and usage lines, whatever the binary is called. */
 #define PROGRAM_NAME "annex"
@@ -48,7 +50,9 @@ static const Verb verbs[] = {
     N_("Show a workspace’s organization, schema version, history check and number of records, "
        "without modifying the file."),
     N_("Prints “organization: NAME”, “schema: N”, “history: verified (N entries)” or “history: "
-       "TAMPERED at entry N”, then one “REGISTER: COUNT” line per register.\n"
+       "TAMPERED at entry N”, then one “REGISTER: COUNT” line per register, then the Statement "
+       "of Applicability’s decisions: “soa-applicable: N”, “soa-excluded: N” and "
+       "“soa-undecided: N”.\n"
        "Exit status: 0 when the workspace could be read, even if its history was tampered with "
        "(see the “history:” line), 1 when it could not be read, 2 on wrong usage."),
     run_info,
@@ -266,6 +270,19 @@ run_info (const Verb   *verb,
         return fail (error);
       g_string_append_printf (out, "%s: %" G_GINT64_FORMAT "\n", tables[i], n_rows);
     }
+
+  /* The SoA counts come from the model's rules, not from SQL of our own. */
+  {
+    g_autoptr(AnnexRegister) controls = annex_register_new (db, ANNEX_TYPE_CONTROL);
+    AnnexSoaSummary summary;
+
+    if (!annex_register_load (controls, &error))
+      return fail (error);
+    annex_soa_summary_compute (G_LIST_MODEL (controls), &summary);
+    g_string_append_printf (out, "soa-applicable: %u\n", summary.applicable);
+    g_string_append_printf (out, "soa-excluded: %u\n", summary.excluded);
+    g_string_append_printf (out, "soa-undecided: %u\n", summary.undecided);
+  }
 
   annex_database_close (db);
 

@@ -4,6 +4,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "annex-catalogue.h"
 #include "annex-record.h"
 
@@ -32,9 +34,20 @@ G_DECLARE_FINAL_TYPE (AnnexControl, annex_control, ANNEX, CONTROL, AnnexRecord)
  *   "implementation-notes"             long text, searchable
  *   "evidence"             long text (notes, file paths or URLs), searchable
  *   "last-reviewed" / last_reviewed    date
- * Computed, read-only: "guidance" (translated, Annex A only), "issues" (AnnexControlIssues as
- * guint, updated when a field changes), "theme-label", "applicability-label", "status-label"
- * (translated). */
+ * "theme", "applicability" and "status" carry ANNEX_FIELD_FLAG_FILTER; "catalogue" carries
+ * ANNEX_FIELD_FLAG_READ_ONLY.
+ * Computed, read-only: "display-title" (the title to show: for an Annex A control the catalogue
+ * title translated, else "title"), "guidance" (translated, Annex A only), "is-annex-a"
+ * (gboolean), "issues" (AnnexControlIssues as guint, updated when a field changes),
+ * "has-open-action" (gboolean, see annex_control_set_has_open_action()), "theme-label",
+ * "applicability-label", "status-label" (translated).
+ *
+ * "title" and "theme" of an Annex A control are the catalogue's and cannot be changed (saving
+ * another value is refused with ANNEX_STORE_ERROR_INVALID), nor can "catalogue" (a read-only
+ * field). Annex A controls cannot be added or deleted by the user (the register refuses with
+ * ANNEX_STORE_ERROR_INVALID: "mark them as excluded instead"). Completeness is shown ("issues"),
+ * never enforced when saving. The search (annex_record_matches()) also finds an Annex A control
+ * by its translated title. */
 
 typedef enum /*< flags >*/
 {
@@ -49,6 +62,11 @@ typedef enum /*< flags >*/
 AnnexControl                *annex_control_new                (void);
 
 const char                  *annex_control_get_title          (AnnexControl *self);
+/* The "display-title", "guidance" (NULL unless Annex A), "applicability" and "status" values. */
+const char                  *annex_control_get_display_title  (AnnexControl *self);
+const char                  *annex_control_get_guidance       (AnnexControl *self);
+const char                  *annex_control_get_applicability  (AnnexControl *self);
+const char                  *annex_control_get_status         (AnnexControl *self);
 gboolean                     annex_control_is_annex_a         (AnnexControl *self);
 /* The catalogue entry (id, attributes, 2013 ids, guidance) of an Annex A control, else NULL. */
 const AnnexCatalogueControl *annex_control_get_catalogue_entry (AnnexControl *self);
@@ -65,6 +83,39 @@ AnnexControlIssues           annex_control_compute_issues     (AnnexControl *sel
 AnnexControlIssues           annex_control_get_issues         (AnnexControl *self);
 void                         annex_control_set_has_open_action (AnnexControl *self,
                                                                 gboolean      has_open_action);
+gboolean                     annex_control_get_has_open_action (AnnexControl *self);
+
+/* Marks each control of @controls (AnnexControl items) whose reference is the origin reference
+ * of an open or in-progress action of @actions (AnnexAction items) with
+ * annex_control_set_has_open_action(), and clears the others. An origin reference matches when
+ * it equals the control's reference once trimmed; "A.5.1" also matches the Annex A control 5.1.
+ * Call it when either register changes (items-changed, or an action's "status" or
+ * "origin-reference"). */
+void                         annex_control_update_open_actions (GListModel  *controls,
+                                                                GListModel  *actions);
+
+/* What the controls view filters on, besides the text search (annex_record_matches()). Every
+ * criterion must hold; each has an "any" value. Start from ANNEX_CONTROL_FILTER_INIT (or
+ * annex_control_filter_init()), which matches every control. */
+typedef struct
+{
+  int         theme;          /* an AnnexControlTheme, or -1: any */
+  const char *applicability;  /* an "applicability" nick ("excluded"), or NULL: any */
+  const char *status;         /* a "status" nick ("planned"), or NULL: any */
+  int         attribute;      /* an AnnexCatalogueAttribute, or -1: any */
+  guint       flag;           /* with @attribute: one or more flags of its vocabulary (e.g.
+                               * ANNEX_OPERATIONAL_CAPABILITY_GOVERNANCE); the control must carry
+                               * at least one of them (organization-specific controls carry
+                               * none); 0: any */
+  guint       issues;         /* AnnexControlIssues: the control must have at least one of them
+                               * (as last computed, see annex_control_get_issues()); 0: any */
+} AnnexControlFilter;
+
+#define ANNEX_CONTROL_FILTER_INIT { -1, NULL, NULL, -1, 0, ANNEX_CONTROL_ISSUE_NONE }
+
+void                         annex_control_filter_init        (AnnexControlFilter       *filter);
+gboolean                     annex_control_matches_filter     (AnnexControl             *self,
+                                                               const AnnexControlFilter *filter);
 
 /* Counts over a GListModel of AnnexControl, for the summary bar and `annex info`. */
 typedef struct

@@ -26,6 +26,9 @@ typedef enum
   ANNEX_FIELD_FLAG_LIST       = 1 << 1,  /* shown as a column in the register list */
   ANNEX_FIELD_FLAG_SEARCHABLE = 1 << 2,  /* matched by the register's search filter */
   ANNEX_FIELD_FLAG_FILTER     = 1 << 3,  /* CHOICE: offered as a filter on the register page */
+  ANNEX_FIELD_FLAG_READ_ONLY  = 1 << 4,  /* set by Annex, never by the user: editors show it at
+                                          * most; the register refuses to save a changed value
+                                          * or to add a record whose value is not the default */
 } AnnexFieldFlags;
 
 typedef struct

@@ -901,6 +901,13 @@ build_haystack (AnnexRecord *self)
   haystack = g_string_sized_new (size);
   append_folded (haystack, priv->reference);
 
+  if (klass->dup_search_text != NULL)
+    {
+      g_autofree char *extra = klass->dup_search_text (self);
+
+      append_folded (haystack, extra);
+    }
+
   for (guint i = 0; i < priv->n_values; i++)
     {
       const AnnexField *field = &klass->fields[i];

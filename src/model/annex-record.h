@@ -47,8 +47,12 @@ struct _AnnexRecordClass
   /* Whether the user may delete @self (annex_register_remove()); the same contract. */
   gboolean (*can_delete)    (AnnexRecord  *self,
                              GError      **error);
+  /* Text the search matches besides the reference and the SEARCHABLE fields (e.g. a translated
+   * title), or NULL; it must follow only from values that never change once the record is
+   * saved. Called from any thread that filters. May be NULL. */
+  char    *(*dup_search_text) (AnnexRecord *self);
 
-  gpointer padding[5];
+  gpointer padding[4];
 };
 
 /* Built-in properties of every record: "id" (gint64, 0 until saved), "reference" (string, e.g.
@@ -127,7 +131,8 @@ gboolean          annex_record_validate             (AnnexRecord      *self,
 char             *annex_record_to_json              (AnnexRecord      *self);
 
 /* TRUE when every word of @casefolded_query (already g_utf8_casefold()ed, words separated by
- * spaces) occurs in the reference or a SEARCHABLE field (a CHOICE field by its translated label).
+ * spaces) occurs in the reference, a SEARCHABLE field (a CHOICE field by its translated label) or
+ * the class's dup_search_text.
  * An empty query matches everything. The casefolded text of the record is built on first use and
  * kept until a value changes, so filtering a large register costs one strstr() per word and record.
  * Thread-safe for records not being modified. */

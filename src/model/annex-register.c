@@ -555,6 +555,89 @@ next_reference (AnnexRegister  *self,
     }
 }
 
+/* The longest reference a user may choose (record types without a reference prefix). */
+#define MAX_USER_REFERENCE_LENGTH 20
+
+/* For a record type without a reference prefix: @record's reference as the user typed it,
+ * trimmed, or NULL with ANNEX_STORE_ERROR_INVALID when it is empty, too long or holds white
+ * space. Whether it is used already is checked in the transaction (reference_exists()). */
+static char *
+dup_user_reference (AnnexRecord  *record,
+                    GError      **error)
+{
+  const char *given = annex_record_get_reference (record);
+  g_autofree char *reference = g_strstrip (g_strdup (given != NULL ? given : ""));
+
+  if (reference[0] == '\0')
+    {
+      g_set_error_literal (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_INVALID,
+                           _("An id is required"));
+      return NULL;
+    }
+
+  if (!g_utf8_validate (reference, -1, NULL))
+    {
+      g_set_error_literal (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_INVALID,
+                           _("The id is not valid text"));
+      return NULL;
+    }
+
+  if (g_utf8_strlen (reference, -1) > MAX_USER_REFERENCE_LENGTH)
+    {
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The id “%s” is too long: at most %d character is allowed",
+                                "The id “%s” is too long: at most %d characters are allowed",
+                                MAX_USER_REFERENCE_LENGTH),
+                   reference, MAX_USER_REFERENCE_LENGTH);
+      return NULL;
+    }
+
+  for (const char *p = reference; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_isspace (g_utf8_get_char (p)))
+        {
+          g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_INVALID,
+                       _("The id “%s” must not contain spaces"), reference);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&reference);
+}
+
+/* A new record must hold the default value in each READ_ONLY field: those are Annex's to set. */
+static gboolean
+check_read_only_defaults (AnnexRegister  *self,
+                          AnnexRecord    *record,
+                          GError        **error)
+{
+  const AnnexRecordClass *klass = self->record_class;
+  g_autoptr(AnnexRecord) defaults = NULL;
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      g_autofree char *value = NULL;
+      g_autofree char *default_value = NULL;
+
+      if ((klass->fields[i].flags & ANNEX_FIELD_FLAG_READ_ONLY) == 0)
+        continue;
+
+      if (defaults == NULL)
+        defaults = annex_register_new_record (self);
+      value = _annex_record_dup_value_string (record, i);
+      default_value = _annex_record_dup_value_string (defaults, i);
+      if (g_strcmp0 (value, default_value) != 0)
+        {
+          g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_INVALID,
+                       _("“%s” cannot be changed"), _(klass->fields[i].label));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* INSERT of @record's values with the given identity; @id 0 lets SQLite choose. Returns the id. */
 static gint64
 insert_row (AnnexRegister  *self,
@@ -1012,10 +1095,13 @@ annex_register_new_record (AnnexRegister *self)
  * @record: an unsaved record (id 0) of the register's type
  * @error: return location for an error
  *
- * Validates @record, then in one transaction takes the next reference, inserts the row and records
- * the insert in the change history. Only after the commit does @record get its id, reference and
- * timestamps (notified) and become an item (one items-changed). On failure nothing is written and
- * @record stays unsaved.
+ * Checks that the user may add @record (the class's can_add), its reference when the record type
+ * has no reference prefix (the user's choice: not empty, at most 20 characters, no white space,
+ * not used yet; trimmed), its read-only fields (their defaults) and its values, then in one
+ * transaction takes the next reference (types with a prefix), inserts the row and records the
+ * insert in the change history. Only after the commit does @record get its id, reference and
+ * timestamps (notified) and become an item (one items-changed). On failure nothing is written
+ * and @record stays unsaved. Refusals are ANNEX_STORE_ERROR_INVALID.
  *
  * Returns: %TRUE on success
  */
@@ -1027,6 +1113,7 @@ annex_register_add (AnnexRegister  *self,
   g_autofree char *reference = NULL;
   g_autofree char *now = NULL;
   g_autofree char *after = NULL;
+  gboolean user_reference;
   char **strings;
   gint64 id;
 
@@ -1035,15 +1122,43 @@ annex_register_add (AnnexRegister  *self,
   g_return_val_if_fail (annex_record_get_id (record) == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!annex_record_validate (record, error))
+  if (!annex_record_can_add (record, error))
+    return FALSE;
+
+  user_reference = self->record_class->reference_prefix == NULL;
+  if (user_reference)
+    {
+      reference = dup_user_reference (record, error);
+      if (reference == NULL)
+        return FALSE;
+    }
+
+  if (!check_read_only_defaults (self, record, error) ||
+      !annex_record_validate (record, error))
     return FALSE;
 
   if (!annex_database_begin (self->database, error))
     return FALSE;
 
-  reference = next_reference (self, error);
-  if (reference == NULL)
-    goto failed;
+  if (user_reference)
+    {
+      gboolean exists = FALSE;
+
+      if (!reference_exists (self, reference, &exists, error))
+        goto failed;
+      if (exists)
+        {
+          g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_INVALID,
+                       _("The id “%s” is already used"), reference);
+          goto failed;
+        }
+    }
+  else
+    {
+      reference = next_reference (self, error);
+      if (reference == NULL)
+        goto failed;
+    }
 
   now = dup_now_utc ();
   id = insert_row (self, record, 0, reference, now, now, error);
@@ -1070,6 +1185,88 @@ failed:
   return FALSE;
 }
 
+/* Inside the caller's transaction: writes @record's values with "updated" = @now and the
+ * before/after change-history entry, unless they equal the stored row (*out_changed FALSE, nothing
+ * written). A READ_ONLY field whose value differs from the stored one is refused. */
+static gboolean
+update_row (AnnexRegister  *self,
+            AnnexRecord    *record,
+            const char     *now,
+            gboolean       *out_changed,
+            GError        **error)
+{
+  const AnnexRecordClass *klass = self->record_class;
+  guint n_strings = klass->n_fields + 1;
+  char **before = NULL;
+  char **after = NULL;
+  g_autofree char *before_json = NULL;
+  g_autofree char *after_json = NULL;
+  sqlite3_stmt *stmt;
+  gboolean changed = FALSE;
+  gboolean ok = FALSE;
+  gint64 id = annex_record_get_id (record);
+
+  *out_changed = FALSE;
+
+  before = read_row_strings (self, id, error);
+  if (before == NULL)
+    return FALSE;
+
+  after = dup_record_strings (self, record, annex_record_get_reference (record));
+  for (guint i = 0; i < n_strings && !changed; i++)
+    changed = g_strcmp0 (before[i], after[i]) != 0;
+
+  if (!changed)
+    {
+      ok = TRUE;
+      goto out;
+    }
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      if ((klass->fields[i].flags & ANNEX_FIELD_FLAG_READ_ONLY) != 0 &&
+          g_strcmp0 (before[i + 1], after[i + 1]) != 0)
+        {
+          g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_INVALID,
+                       _("“%s” cannot be changed"), _(klass->fields[i].label));
+          goto out;
+        }
+    }
+
+  stmt = annex_database_prepare (self->database, self->sql->update, error);
+  if (stmt == NULL)
+    goto out;
+
+  if (sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC) != SQLITE_OK ||
+      !bind_record_values (self, stmt, 2, record) ||
+      sqlite3_bind_int64 (stmt, (int) klass->n_fields + 2, id) != SQLITE_OK)
+    {
+      sqlite3 *handle = annex_database_get_handle (self->database);
+
+      annex_store_set_error_from_sqlite (error, handle, sqlite3_errcode (handle),
+                                         _("Could not save the record"));
+      sqlite3_clear_bindings (stmt);
+      goto out;
+    }
+
+  if (!annex_database_step_done (self->database, stmt, error))
+    goto out;
+
+  before_json = strings_to_json (self, before);
+  after_json = strings_to_json (self, after);
+  if (!annex_change_log_append (self->database, klass->table, id,
+                                ANNEX_CHANGE_UPDATE, before_json, after_json, error))
+    goto out;
+
+  *out_changed = TRUE;
+  ok = TRUE;
+
+out:
+  free_strings (before, n_strings);
+  free_strings (after, n_strings);
+  return ok;
+}
+
 /**
  * annex_register_save:
  * @self: a register
@@ -1078,8 +1275,9 @@ failed:
  *
  * Writes @record's values when they differ from the stored row: the update, its before/after
  * change-history entry and the new "updated" time commit together. When the write fails (invalid
- * values, a read-only or full disk) nothing is written and @record keeps the values the user typed,
- * so the caller can show the error and let the user correct them or retry.
+ * values, a changed read-only field, a read-only or full disk) nothing is written and @record
+ * keeps the values the user typed, so the caller can show the error and let the user correct them
+ * or retry.
  *
  * Returns: %TRUE when the stored row now equals @record (also when nothing had to be written)
  */
@@ -1088,16 +1286,8 @@ annex_register_save (AnnexRegister  *self,
                      AnnexRecord    *record,
                      GError        **error)
 {
-  guint n_strings;
-  char **before = NULL;
-  char **after = NULL;
-  g_autofree char *before_json = NULL;
-  g_autofree char *after_json = NULL;
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
   gboolean changed = FALSE;
-  gboolean ok = FALSE;
-  gint64 id;
 
   g_return_val_if_fail (ANNEX_IS_REGISTER (self), FALSE);
   g_return_val_if_fail (ANNEX_IS_RECORD (record), FALSE);
@@ -1107,67 +1297,119 @@ annex_register_save (AnnexRegister  *self,
   if (!annex_record_validate (record, error))
     return FALSE;
 
-  id = annex_record_get_id (record);
-  n_strings = self->record_class->n_fields + 1;
+  if (!annex_database_begin (self->database, error))
+    return FALSE;
+
+  now = dup_now_utc ();
+  if (!update_row (self, record, now, &changed, error))
+    {
+      annex_database_rollback (self->database);
+      return FALSE;
+    }
+
+  /* Nothing to write: end the (empty) transaction without marking the table. After a commit
+   * (successful or not) the transaction level is ended: never roll back then. */
+  if (!changed)
+    return annex_database_commit (self->database, error);
+
+  if (!commit_own_write (self, error))
+    return FALSE;
+
+  _annex_record_assign_identity (record, annex_record_get_id (record),
+                                 annex_record_get_reference (record),
+                                 annex_record_get_created (record), now);
+  return TRUE;
+}
+
+/**
+ * annex_register_save_many:
+ * @self: a register
+ * @records: (element-type AnnexRecord): items of @self whose values the caller has set (a bulk
+ *   edit); the same record may appear twice
+ * @error: return location for an error
+ *
+ * Writes every record of @records in one transaction. All are validated first; then each one
+ * whose values differ from its stored row is written with its own change-history entry (records
+ * without a change are skipped), and the whole commits at once: the database emits "changed" for
+ * the register's table once, and each written record's "updated" is set (and notified) after the
+ * commit. When any record is invalid or any write fails, nothing at all is written and the error
+ * names the record ("5.3: …"); the records keep the values the caller set, so the caller can
+ * show the error and reload the register (annex_register_load()) to go back to the stored values,
+ * or correct them and retry. An empty array succeeds without writing.
+ *
+ * Returns: %TRUE when every stored row now equals its record
+ */
+gboolean
+annex_register_save_many (AnnexRegister  *self,
+                          GPtrArray      *records,
+                          GError        **error)
+{
+  g_autoptr(GPtrArray) written = NULL;
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (ANNEX_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      AnnexRecord *record = g_ptr_array_index (records, i);
+
+      g_return_val_if_fail (ANNEX_IS_RECORD (record), FALSE);
+      g_return_val_if_fail (annex_register_get_position (self, record) != G_MAXUINT, FALSE);
+    }
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      AnnexRecord *record = g_ptr_array_index (records, i);
+
+      if (!annex_record_validate (record, error))
+        {
+          /* Translators: prefixed to why one record of a bulk edit was refused; %s is its id */
+          g_prefix_error (error, _("%s: "), annex_record_get_reference (record));
+          return FALSE;
+        }
+    }
+
+  if (records->len == 0)
+    return TRUE;
 
   if (!annex_database_begin (self->database, error))
     return FALSE;
 
-  before = read_row_strings (self, id, error);
-  if (before == NULL)
-    goto failed;
-
-  after = dup_record_strings (self, record, annex_record_get_reference (record));
-  for (guint i = 0; i < n_strings && !changed; i++)
-    changed = g_strcmp0 (before[i], after[i]) != 0;
-
-  if (!changed)
-    {
-      /* Nothing to write: end the (empty) transaction without marking the table. */
-      ok = annex_database_commit (self->database, error);
-      goto out;
-    }
-
   now = dup_now_utc ();
-  stmt = annex_database_prepare (self->database, self->sql->update, error);
-  if (stmt == NULL)
-    goto failed;
-
-  if (sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC) != SQLITE_OK ||
-      !bind_record_values (self, stmt, 2, record) ||
-      sqlite3_bind_int64 (stmt, (int) self->record_class->n_fields + 2, id) != SQLITE_OK)
+  written = g_ptr_array_new ();
+  for (guint i = 0; i < records->len; i++)
     {
-      sqlite3 *handle = annex_database_get_handle (self->database);
+      AnnexRecord *record = g_ptr_array_index (records, i);
+      gboolean changed = FALSE;
 
-      annex_store_set_error_from_sqlite (error, handle, sqlite3_errcode (handle),
-                                         _("Could not save the record"));
-      sqlite3_clear_bindings (stmt);
-      goto failed;
+      if (!update_row (self, record, now, &changed, error))
+        {
+          g_prefix_error (error, _("%s: "), annex_record_get_reference (record));
+          annex_database_rollback (self->database);
+          return FALSE;
+        }
+      if (changed)
+        g_ptr_array_add (written, record);
     }
 
-  if (!annex_database_step_done (self->database, stmt, error))
-    goto failed;
+  if (written->len == 0)
+    return annex_database_commit (self->database, error);
 
-  before_json = strings_to_json (self, before);
-  after_json = strings_to_json (self, after);
-  if (!annex_change_log_append (self->database, self->record_class->table, id,
-                                ANNEX_CHANGE_UPDATE, before_json, after_json, error))
-    goto failed;
+  if (!commit_own_write (self, error))
+    return FALSE;
 
-  /* After commit (successful or not) the transaction level is ended: never roll back then. */
-  ok = commit_own_write (self, error);
-  if (ok)
-    _annex_record_assign_identity (record, id, annex_record_get_reference (record),
-                                   annex_record_get_created (record), now);
-  goto out;
+  for (guint i = 0; i < written->len; i++)
+    {
+      AnnexRecord *record = g_ptr_array_index (written, i);
 
-failed:
-  annex_database_rollback (self->database);
+      _annex_record_assign_identity (record, annex_record_get_id (record),
+                                     annex_record_get_reference (record),
+                                     annex_record_get_created (record), now);
+    }
 
-out:
-  free_strings (before, n_strings);
-  free_strings (after, n_strings);
-  return ok;
+  return TRUE;
 }
 
 /**
@@ -1177,8 +1419,9 @@ out:
  * @error: return location for an error
  *
  * Deletes the row and records it (with its values) in the change history, commits, then removes
- * the item (one items-changed). @record keeps its id, reference and values, so it can be given to
- * annex_register_restore() to undo.
+ * the item (one items-changed). A record the user may not delete (the class's can_delete: an
+ * Annex A control, a requirement) is refused with ANNEX_STORE_ERROR_INVALID. @record keeps its
+ * id, reference and values, so it can be given to annex_register_restore() to undo.
  *
  * Returns: %TRUE on success
  */
@@ -1200,6 +1443,9 @@ annex_register_remove (AnnexRegister  *self,
 
   position = annex_register_get_position (self, record);
   g_return_val_if_fail (position != G_MAXUINT, FALSE);
+
+  if (!annex_record_can_delete (record, error))
+    return FALSE;
 
   id = annex_record_get_id (record);
 
@@ -1268,6 +1514,9 @@ annex_register_restore (AnnexRegister  *self,
   g_return_val_if_fail (annex_record_get_reference (record) != NULL, FALSE);
   g_return_val_if_fail (annex_register_get_position (self, record) == G_MAXUINT, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!annex_record_can_add (record, error))
+    return FALSE;
 
   id = annex_record_get_id (record);
   now = dup_now_utc ();

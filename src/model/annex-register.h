@@ -47,7 +47,11 @@ gboolean       annex_register_load_finish    (AnnexRegister        *self,
 AnnexRecord   *annex_register_new_record     (AnnexRegister        *self);
 
 /* Inserts @record (id 0): validates it, assigns id, the next reference and timestamps, records the
- * change, commits, then appends it (one items-changed). */
+ * change, commits, then appends it (one items-changed). A record type without a reference
+ * prefix (controls) takes the reference set with annex_record_set_reference(), trimmed; it must
+ * not be empty, longer than 20 characters, hold white space or be used already. The class's
+ * can_add may refuse (requirements, Annex A controls), and READ_ONLY fields must hold their
+ * defaults. Every refusal is ANNEX_STORE_ERROR_INVALID with a message for the user. */
 gboolean       annex_register_add            (AnnexRegister        *self,
                                               AnnexRecord          *record,
                                               GError              **error);
@@ -59,12 +63,16 @@ gboolean       annex_register_save           (AnnexRegister        *self,
                                               GError              **error);
 /* Writes several records of the register at once (a bulk edit) in ONE transaction: every
  * record is validated first; nothing is written unless all are valid and every write succeeds.
- * One change-history entry per record that changed; one "changed" signal. */
+ * One change-history entry per record that changed (unchanged ones are skipped); one "changed"
+ * signal of the database; no items-changed (the items are the same objects; their "updated" is
+ * notified after the commit). On failure the error names the record ("5.3: …") and the records
+ * keep the values the caller set: reload the register to go back to the stored ones. */
 gboolean       annex_register_save_many      (AnnexRegister        *self,
                                               GPtrArray            *records,
                                               GError              **error);
 /* Deletes @record, records the change, commits, removes the item (one items-changed). Keep a
- * reference to @record to restore it. */
+ * reference to @record to restore it. The class's can_delete may refuse (Annex A controls,
+ * requirements: ANNEX_STORE_ERROR_INVALID). */
 gboolean       annex_register_remove         (AnnexRegister        *self,
                                               AnnexRecord          *record,
                                               GError              **error);

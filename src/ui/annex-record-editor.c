@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "annex-change-log.h"
@@ -18,9 +20,19 @@
 /* The History section shows at most this many entries, newest first. */
 #define HISTORY_MAX_ENTRIES 100
 
+/* A group of rows under an optional heading. */
+typedef struct
+{
+  char              *title;        /* NULL: no heading */
+  GtkWidget         *box;          /* the section, a child of fields_box */
+  GtkListBox        *list;         /* the short fields, a boxed list */
+  GtkBox            *long_box;     /* the long texts, below the list */
+} Section;
+
 typedef struct
 {
   AnnexRecordEditor *self;         /* borrowed: rows live as long as the editor's widgets */
+  Section           *section;      /* borrowed from the editor's sections */
   guint              index;        /* into the record type's field table */
   const AnnexField  *field;        /* static, from the field table */
   GtkWidget         *row;          /* the list row, or the long-text block */
@@ -41,14 +53,18 @@ struct _AnnexRecordEditor
   /* template widgets */
   GtkScrolledWindow *scroller;
   GtkLabel          *reference_label;
+  GtkBox            *tags_box;
   GtkLabel          *title_label;
-  GtkListBox        *fields_list;
-  GtkBox            *long_text_box;
+  GtkLabel          *note_label;
+  GtkGrid           *info_grid;
+  GtkBox            *fields_box;
+  GtkBox            *info_sections_box;
   GtkLabel          *meta_label;
   GtkExpander       *history_expander;
   GtkListBox        *history_list;
   GtkLabel          *history_placeholder;
   GtkButton         *delete_button;
+  GtkLabel          *delete_note;
 
   /* owned */
   AnnexRegister     *register_;
@@ -56,6 +72,20 @@ struct _AnnexRecordEditor
   GPtrArray         *rows;          /* FieldRow */
   GType              rows_type;     /* the record type the rows were built for */
   guint              title_index;   /* the field shown as the heading, G_MAXUINT for none */
+  gboolean           has_display_title; /* the record type has a "display-title" property */
+  GtkWidget         *reference_row; /* the "Id" row (record types without a reference prefix) */
+  GPtrArray         *sections;      /* Section, in order */
+  AnnexFieldGroupFunc group_func;
+  gpointer           group_data;
+  GDestroyNotify     group_destroy;
+  gboolean           reference_invalid;
+  gboolean           reference_edited;
+  AnnexFieldVisibleFunc visible_func;
+  gpointer           visible_data;
+  GDestroyNotify     visible_destroy;
+  AnnexRecordInfoFunc info_func;
+  gpointer           info_data;
+  GDestroyNotify     info_destroy;
   gulong             notify_handler;
   guint              commit_source; /* idle: writes typed values into the record */
   guint              save_source;   /* timeout: writes the record to the workspace */
@@ -253,18 +283,28 @@ find_row (AnnexRecordEditor *self,
   return NULL;
 }
 
+static gboolean
+reference_row_shown (AnnexRecordEditor *self)
+{
+  return self->reference_row != NULL && self->record != NULL && !record_is_saved (self->record);
+}
+
 static void
 update_valid (AnnexRecordEditor *self)
 {
   gboolean valid = self->record != NULL;
 
+  /* A hidden row keeps its value: only what the user can see and fix counts. */
   for (guint i = 0; valid && self->rows != NULL && i < self->rows->len; i++)
     {
       FieldRow *row = g_ptr_array_index (self->rows, i);
 
-      if (row->invalid)
+      if (row->invalid && gtk_widget_get_visible (row->row))
         valid = FALSE;
     }
+
+  if (valid && reference_row_shown (self) && self->reference_invalid)
+    valid = FALSE;
 
   if (valid)
     valid = annex_record_validate (self->record, NULL);
@@ -282,10 +322,17 @@ update_header (AnnexRecordEditor *self)
   const char *reference = NULL;
   const char *title = NULL;
 
+  g_autofree char *display_title = NULL;
+
   if (self->record != NULL)
     {
       reference = annex_record_get_reference (self->record);
-      if (self->title_index != G_MAXUINT)
+      if (self->has_display_title)
+        {
+          g_object_get (self->record, "display-title", &display_title, NULL);
+          title = display_title;
+        }
+      else if (self->title_index != G_MAXUINT)
         {
           const GValue *value = annex_record_get_value (self->record, self->title_index);
 
@@ -298,6 +345,185 @@ update_header (AnnexRecordEditor *self)
                        reference != NULL && *reference != '\0' ? reference : _("New"));
   gtk_label_set_label (self->title_label,
                        title != NULL && *title != '\0' ? title : _("Untitled"));
+}
+
+static void
+update_visibility (AnnexRecordEditor *self)
+{
+  if (self->rows == NULL)
+    return;
+
+  if (self->reference_row != NULL)
+    gtk_widget_set_visible (self->reference_row, reference_row_shown (self));
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FieldRow *row = g_ptr_array_index (self->rows, i);
+      gboolean visible = TRUE;
+
+      /* Annex sets a read-only field; the heading or the info items show what matters. */
+      if ((row->field->flags & ANNEX_FIELD_FLAG_READ_ONLY) != 0)
+        visible = FALSE;
+      else if (self->record != NULL && self->visible_func != NULL)
+        visible = self->visible_func (self->record, row->field, self->visible_data);
+
+      if (gtk_widget_get_visible (row->row) != visible)
+        gtk_widget_set_visible (row->row, visible);
+    }
+
+  /* A section with nothing to show disappears with its heading. */
+  for (guint i = 0; self->sections != NULL && i < self->sections->len; i++)
+    {
+      Section *section = g_ptr_array_index (self->sections, i);
+      gboolean any_short = FALSE;
+      gboolean any_long = FALSE;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (section->list));
+           child != NULL && !any_short;
+           child = gtk_widget_get_next_sibling (child))
+        any_short = gtk_widget_get_visible (child);
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (section->long_box));
+           child != NULL && !any_long;
+           child = gtk_widget_get_next_sibling (child))
+        any_long = gtk_widget_get_visible (child);
+
+      gtk_widget_set_visible (GTK_WIDGET (section->list), any_short);
+      gtk_widget_set_visible (GTK_WIDGET (section->long_box), any_long);
+      gtk_widget_set_visible (section->box, any_short || any_long);
+    }
+}
+
+static void
+update_delete_button (AnnexRecordEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean saved = record_is_saved (self->record);
+  gboolean can_delete = saved && annex_record_can_delete (self->record, &error);
+
+  /* A record the user may not delete (an Annex A control) says why instead of offering a
+   * button that does nothing; the page disables register.delete for it as well. */
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), can_delete);
+  gtk_label_set_label (self->delete_note, error != NULL ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_note), saved && !can_delete && error != NULL);
+}
+
+static GtkWidget *
+create_tag (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "info-tag");
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  return label;
+}
+
+static void
+update_info (AnnexRecordEditor *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GString) note = g_string_new (NULL);
+  int grid_row = 0;
+
+  remove_all_children (GTK_WIDGET (self->tags_box));
+  remove_all_children (GTK_WIDGET (self->info_grid));
+  remove_all_children (GTK_WIDGET (self->info_sections_box));
+
+  if (self->record != NULL && self->info_func != NULL)
+    items = self->info_func (self->record, self->info_data);
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      AnnexInfoItem *item = g_ptr_array_index (items, i);
+      const char *value = item->value != NULL ? item->value : "";
+
+      switch (item->kind)
+        {
+        case ANNEX_INFO_TAG:
+          gtk_box_append (self->tags_box, create_tag (value));
+          break;
+
+        case ANNEX_INFO_NOTE:
+          if (note->len > 0)
+            g_string_append (note, "\n\n");
+          g_string_append (note, value);
+          break;
+
+        case ANNEX_INFO_PROPERTY:
+          {
+            GtkWidget *name = gtk_label_new (item->label);
+            GtkWidget *text = gtk_label_new (value);
+
+            gtk_label_set_xalign (GTK_LABEL (name), 0);
+            gtk_label_set_yalign (GTK_LABEL (name), 0);
+            /* A long name wraps before the values do, in a narrow editor. */
+            gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+            gtk_label_set_max_width_chars (GTK_LABEL (name), 16);
+            gtk_widget_set_valign (name, GTK_ALIGN_START);
+            gtk_widget_add_css_class (name, "dim-label");
+            gtk_label_set_xalign (GTK_LABEL (text), 0);
+            gtk_widget_set_valign (text, GTK_ALIGN_START);
+            gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+            gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+            gtk_widget_set_hexpand (text, TRUE);
+            gtk_grid_attach (self->info_grid, name, 0, grid_row, 1, 1);
+            gtk_grid_attach (self->info_grid, text, 1, grid_row, 1, 1);
+            grid_row++;
+          }
+          break;
+
+        case ANNEX_INFO_SECTION:
+          {
+            GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+            GtkWidget *heading = gtk_label_new (item->label);
+            GtkWidget *text = gtk_label_new (value);
+
+            gtk_label_set_xalign (GTK_LABEL (heading), 0);
+            gtk_widget_add_css_class (heading, "heading");
+            gtk_label_set_xalign (GTK_LABEL (text), 0);
+            gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+            gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+            gtk_widget_add_css_class (text, "dim-label");
+            gtk_box_append (GTK_BOX (box), heading);
+            gtk_box_append (GTK_BOX (box), text);
+            gtk_box_append (self->info_sections_box, box);
+          }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  gtk_label_set_label (self->note_label, note->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_box),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->tags_box)) != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->info_grid), grid_row > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->info_sections_box),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->info_sections_box)) !=
+                          NULL);
+}
+
+static void
+load_reference_row (AnnexRecordEditor *self)
+{
+  const char *reference;
+  gboolean was_updating = self->updating;
+
+  if (self->reference_row == NULL || self->record == NULL)
+    return;
+
+  reference = annex_record_get_reference (self->record);
+  self->updating = TRUE;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->reference_row)),
+                 reference != NULL ? reference : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->reference_row), reference != NULL ? reference : "");
+  self->updating = was_updating;
+
+  self->reference_invalid = reference == NULL || *reference == '\0';
+  self->reference_edited = FALSE;
+  gtk_widget_remove_css_class (self->reference_row, "error");
 }
 
 static void
@@ -806,7 +1032,13 @@ on_record_notify_cb (AnnexRecord       *record,
     {
       update_header (self);
       update_meta (self);
-      gtk_widget_set_visible (GTK_WIDGET (self->delete_button), record_is_saved (record));
+      update_delete_button (self);
+      update_visibility (self);
+      return;
+    }
+  if (g_str_equal (pspec->name, "display-title"))
+    {
+      update_header (self);
       return;
     }
   if (g_str_equal (pspec->name, "created") || g_str_equal (pspec->name, "updated"))
@@ -829,6 +1061,30 @@ on_record_notify_cb (AnnexRecord       *record,
 
   if (index == self->title_index)
     update_header (self);
+  /* A value may show or hide other rows (a justification once a control is excluded). */
+  update_visibility (self);
+  update_valid (self);
+}
+
+static void
+on_reference_changed_cb (AnnexRecordEditor *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->updating || self->record == NULL || record_is_saved (self->record))
+    return;
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reference_row))));
+  /* An id is one word: "ORG-1", not "ORG 1". The register checks that it is unused. */
+  self->reference_invalid = *text == '\0' || strpbrk (text, " \t\n") != NULL;
+  self->reference_edited = TRUE;
+  if (self->reference_invalid)
+    gtk_widget_add_css_class (self->reference_row, "error");
+  else
+    gtk_widget_remove_css_class (self->reference_row, "error");
+
+  if (!self->reference_invalid)
+    annex_record_set_reference (self->record, text);
   update_valid (self);
 }
 
@@ -1043,13 +1299,66 @@ build_bool_row (FieldRow   *row,
 }
 
 static void
+section_free (gpointer data)
+{
+  Section *section = data;
+
+  g_free (section->title);
+  g_free (section);
+}
+
+/* The section titled @title (NULL: the one without a heading), created after the others when
+ * there is none yet: the sections come in the order their first field has in the table. */
+static Section *
+ensure_section (AnnexRecordEditor *self,
+                const char        *title)
+{
+  Section *section;
+
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      section = g_ptr_array_index (self->sections, i);
+      if (g_strcmp0 (section->title, title) == 0)
+        return section;
+    }
+
+  section = g_new0 (Section, 1);
+  section->title = g_strdup (title);
+  section->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  if (title != NULL)
+    {
+      GtkWidget *heading = gtk_label_new (title);
+
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_box_append (GTK_BOX (section->box), heading);
+    }
+
+  section->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (section->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (section->list), "boxed-list");
+  gtk_box_append (GTK_BOX (section->box), GTK_WIDGET (section->list));
+
+  section->long_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
+  gtk_box_append (GTK_BOX (section->box), GTK_WIDGET (section->long_box));
+
+  gtk_box_append (self->fields_box, section->box);
+  g_ptr_array_add (self->sections, section);
+  return section;
+}
+
+static void
 clear_rows (AnnexRecordEditor *self)
 {
-  remove_all_children (GTK_WIDGET (self->fields_list));
-  remove_all_children (GTK_WIDGET (self->long_text_box));
+  remove_all_children (GTK_WIDGET (self->fields_box));
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
   self->rows_type = G_TYPE_INVALID;
   self->title_index = G_MAXUINT;
+  self->has_display_title = FALSE;
+  self->reference_row = NULL;
 }
 
 static void
@@ -1063,12 +1372,39 @@ build_rows (AnnexRecordEditor *self,
 
   fields = annex_record_class_get_fields (klass, &n_fields);
   self->rows = g_ptr_array_new_with_free_func (g_free);
+  self->sections = g_ptr_array_new_with_free_func (section_free);
   self->rows_type = G_TYPE_FROM_CLASS (klass);
+
+  {
+    GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), "display-title");
+
+    self->has_display_title = pspec != NULL && pspec->value_type == G_TYPE_STRING;
+  }
+
+  /* The user picks the id of such records (an organization's own control: "ORG-1"); it comes
+   * first, in the first section. */
+  if (annex_record_class_get_reference_prefix (klass) == NULL)
+    {
+      const char *group = NULL;
+
+      if (self->group_func != NULL && n_fields > 0)
+        group = self->group_func (&fields[0], self->group_data);
+
+      self->reference_row = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reference_row),
+                                     /* Translators: the row where the user types the id of a
+                                      * new record, e.g. "ORG-1". */
+                                     _("Id (required)"));
+      g_signal_connect_object (self->reference_row, "changed",
+                               G_CALLBACK (on_reference_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_list_box_append (ensure_section (self, group)->list, self->reference_row);
+    }
 
   for (guint i = 0; i < n_fields; i++)
     {
       FieldRow *row = g_new0 (FieldRow, 1);
       g_autofree char *title = dup_row_title (&fields[i]);
+      const char *group = NULL;
 
       row->self = self;
       row->index = i;
@@ -1100,17 +1436,18 @@ build_rows (AnnexRecordEditor *self,
           g_assert_not_reached ();
         }
 
-      /* Long texts go below the list of short fields, where they have room. */
+      if (self->group_func != NULL)
+        group = self->group_func (&fields[i], self->group_data);
+      row->section = ensure_section (self, group);
+
+      /* Long texts go below the section's list of short fields, where they have room. */
       if (fields[i].type == ANNEX_FIELD_LONG_TEXT)
-        gtk_box_append (self->long_text_box, row->row);
+        gtk_box_append (row->section->long_box, row->row);
       else
-        gtk_list_box_append (self->fields_list, row->row);
+        gtk_list_box_append (row->section->list, row->row);
 
       g_ptr_array_add (self->rows, row);
     }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->long_text_box),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->long_text_box)) != NULL);
 }
 
 /* GObject */
@@ -1128,8 +1465,20 @@ annex_record_editor_dispose (GObject *object)
   g_clear_object (&self->record);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ANNEX_TYPE_RECORD_EDITOR);
+  self->reference_row = NULL;
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_object (&self->register_);
+  if (self->group_destroy != NULL)
+    g_clear_pointer (&self->group_data, self->group_destroy);
+  self->group_func = NULL;
+
+  if (self->visible_destroy != NULL)
+    g_clear_pointer (&self->visible_data, self->visible_destroy);
+  self->visible_func = NULL;
+  if (self->info_destroy != NULL)
+    g_clear_pointer (&self->info_data, self->info_destroy);
+  self->info_func = NULL;
 
   G_OBJECT_CLASS (annex_record_editor_parent_class)->dispose (object);
 }
@@ -1216,14 +1565,18 @@ annex_record_editor_class_init (AnnexRecordEditorClass *klass)
                                                RESOURCE_BASE_PATH "/ui/annex-record-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, reference_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, tags_box);
   gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, title_label);
-  gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, fields_list);
-  gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, long_text_box);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, note_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, info_grid);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, fields_box);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, info_sections_box);
   gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, meta_label);
   gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, history_expander);
   gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, history_list);
   gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, history_placeholder);
   gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, delete_note);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -1309,12 +1662,16 @@ annex_record_editor_set_record (AnnexRecordEditor *self,
           load_row (row);
         }
 
+      load_reference_row (self);
+
       self->notify_handler = g_signal_connect_object (record, "notify",
                                                       G_CALLBACK (on_record_notify_cb), self, 0);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), record_is_saved (record));
+  update_delete_button (self);
+  update_visibility (self);
+  update_info (self);
   update_header (self);
   update_meta (self);
   load_history (self);
@@ -1349,9 +1706,15 @@ annex_record_editor_focus_first (AnnexRecordEditor *self)
   if (self->rows == NULL || self->rows->len == 0)
     return;
 
+  if (reference_row_shown (self))
+    {
+      gtk_widget_grab_focus (self->reference_row);
+      return;
+    }
+
   row = find_row (self, self->title_index);
-  if (row == NULL)
-    row = g_ptr_array_index (self->rows, 0);
+  for (guint i = 0; (row == NULL || !gtk_widget_get_visible (row->row)) && i < self->rows->len; i++)
+    row = g_ptr_array_index (self->rows, i);
 
   gtk_widget_grab_focus (row->input);
 }
@@ -1361,9 +1724,111 @@ annex_record_editor_refresh (AnnexRecordEditor *self)
 {
   g_return_if_fail (ANNEX_IS_RECORD_EDITOR (self));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), record_is_saved (self->record));
+  update_delete_button (self);
+  update_visibility (self);
+  update_info (self);
   update_header (self);
   update_meta (self);
   load_history (self);
   update_valid (self);
+}
+
+void
+annex_record_editor_set_visible_func (AnnexRecordEditor     *self,
+                                      AnnexFieldVisibleFunc  func,
+                                      gpointer               user_data,
+                                      GDestroyNotify         destroy)
+{
+  g_return_if_fail (ANNEX_IS_RECORD_EDITOR (self));
+
+  if (self->visible_destroy != NULL)
+    self->visible_destroy (self->visible_data);
+  self->visible_func = func;
+  self->visible_data = user_data;
+  self->visible_destroy = destroy;
+
+  update_visibility (self);
+  update_valid (self);
+}
+
+void
+annex_record_editor_set_info_func (AnnexRecordEditor   *self,
+                                   AnnexRecordInfoFunc  func,
+                                   gpointer             user_data,
+                                   GDestroyNotify       destroy)
+{
+  g_return_if_fail (ANNEX_IS_RECORD_EDITOR (self));
+
+  if (self->info_destroy != NULL)
+    self->info_destroy (self->info_data);
+  self->info_func = func;
+  self->info_data = user_data;
+  self->info_destroy = destroy;
+
+  update_info (self);
+}
+
+void
+annex_record_editor_set_group_func (AnnexRecordEditor   *self,
+                                    AnnexFieldGroupFunc  func,
+                                    gpointer             user_data,
+                                    GDestroyNotify       destroy)
+{
+  g_autoptr(AnnexRecord) record = NULL;
+
+  g_return_if_fail (ANNEX_IS_RECORD_EDITOR (self));
+
+  if (self->group_destroy != NULL)
+    self->group_destroy (self->group_data);
+  self->group_func = func;
+  self->group_data = user_data;
+  self->group_destroy = destroy;
+
+  /* The rows are rebuilt in their new sections. */
+  if (self->record != NULL)
+    record = g_object_ref (self->record);
+  annex_record_editor_set_record (self, NULL);
+  clear_rows (self);
+  annex_record_editor_set_record (self, record);
+}
+
+gboolean
+annex_record_editor_get_field_visible (AnnexRecordEditor *self,
+                                       const char        *name)
+{
+  g_return_val_if_fail (ANNEX_IS_RECORD_EDITOR (self), FALSE);
+
+  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
+    {
+      FieldRow *row = g_ptr_array_index (self->rows, i);
+
+      if (g_strcmp0 (row->field->name, name) == 0)
+        return gtk_widget_get_visible (row->row);
+    }
+
+  return FALSE;
+}
+
+AnnexInfoItem *
+annex_info_item_new (AnnexInfoKind  kind,
+                     const char    *label,
+                     const char    *value)
+{
+  AnnexInfoItem *item = g_new0 (AnnexInfoItem, 1);
+
+  item->kind = kind;
+  item->label = g_strdup (label);
+  item->value = g_strdup (value);
+  return item;
+}
+
+void
+annex_info_item_free (AnnexInfoItem *item)
+{
+  if (item == NULL)
+    return;
+
+  g_free (item->label);
+  g_free (item->value);
+  g_free (item);
 }

@@ -386,3 +386,62 @@ annex_format_empty_title (const char *title)
    * set their own text instead. */
   return g_strdup_printf (_("No %s Yet"), title);
 }
+
+char *
+annex_format_selected (guint n_selected)
+{
+  /* Translators: the bar below a register list when records are selected. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected", "%u selected", n_selected),
+                          n_selected);
+}
+
+char *
+annex_format_filters_tooltip (guint n_active)
+{
+  if (n_active == 0)
+    return g_strdup (_("Filters (Shift+Ctrl+F)"));
+
+  /* Translators: the tooltip of the filter button when filters are set. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Filters: %u set (Shift+Ctrl+F)",
+                                       "Filters: %u set (Shift+Ctrl+F)", n_active),
+                          n_active);
+}
+
+char *
+annex_format_bulk_updated (const char *table,
+                           guint       n)
+{
+  /* A sentence per register: other languages decline the noun with the number. */
+  if (g_strcmp0 (table, "controls") == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u control updated",
+                                         "%u controls updated", n), n);
+  if (g_strcmp0 (table, "requirements") == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u requirement updated",
+                                         "%u requirements updated", n), n);
+  if (g_strcmp0 (table, "actions") == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action updated",
+                                         "%u actions updated", n), n);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record updated",
+                                       "%u records updated", n), n);
+}
+
+char *
+annex_format_bulk_title (const char *table,
+                         guint       n)
+{
+  /* Translators: the title of the bulk edit dialog, e.g. "Edit 7 Controls". */
+  if (g_strcmp0 (table, "controls") == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Edit %u Control",
+                                         "Edit %u Controls", n), n);
+  if (g_strcmp0 (table, "requirements") == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Edit %u Requirement",
+                                         "Edit %u Requirements", n), n);
+  if (g_strcmp0 (table, "actions") == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Edit %u Action",
+                                         "Edit %u Actions", n), n);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Edit %u Record",
+                                       "Edit %u Records", n), n);
+}

@@ -52,4 +52,16 @@ char     **annex_format_change_lines        (const AnnexField *fields,
 char      *annex_format_search_placeholder  (const char       *title);
 char      *annex_format_empty_title         (const char       *title);
 
+/* The selection bar's label: "7 selected". */
+char      *annex_format_selected            (guint             n_selected);
+/* The filter button's tooltip: "Filters (Shift+Ctrl+F)", "Filters: 2 set (Shift+Ctrl+F)". */
+char      *annex_format_filters_tooltip     (guint             n_active);
+/* After a bulk edit of @n records of the register in @table: "7 controls updated" (a generic
+ * "7 records updated" for a table without its own sentence). */
+char      *annex_format_bulk_updated        (const char       *table,
+                                             guint             n);
+/* The bulk edit dialog's title: "Edit 7 Controls". */
+char      *annex_format_bulk_title          (const char       *table,
+                                             guint             n);
+
 G_END_DECLS

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* annex-register-page.c: the register page: search, a sortable column view generated from the
- * record type's field table, the record editor beside it (or over it when narrow), new, delete and
- * undo. */
+/* annex-register-page.c: the register page: search and facet filters, a sortable column view
+ * generated from the record type's field table, multi-selection with a bulk edit, the record
+ * editor beside the list (or over it when narrow), new, delete and undo. */
 
 #define G_LOG_DOMAIN "annex-register-page"
 
@@ -11,23 +11,42 @@
 
 #include <glib/gi18n.h>
 
+#include "annex-bulk-edit-dialog.h"
 #include "annex-record-editor.h"
 #include "annex-register-format.h"
 #include "annex-register-page.h"
 
-/* Above this many records, filtering and sorting run in chunks so the page stays responsive. */
+/* Above this many records, filtering runs in chunks so the page stays responsive. */
 #define INCREMENTAL_THRESHOLD 2000
 /* The title column keeps at least this width; other columns give way when the list is narrow. */
 #define TITLE_MIN_WIDTH 160
 /* Narrower than this, the list and the editor do not fit side by side (their width-requests in
  * the .ui plus the separator): the editor becomes a full page, opened by activating a row. */
 #define NARROW_WIDTH 721
+/* A list narrower than this gets the compact toolbar (icon-only filter button). */
+#define COMPACT_LIST_WIDTH 600
+/* The widths of the check box and warning columns. */
+#define CHECK_COLUMN_WIDTH 40
+#define WARNING_COLUMN_WIDTH 28
+/* The width of the reference column: "A-001", "5.10", "9.2.1". */
+#define REFERENCE_COLUMN_WIDTH 72
+
+typedef enum
+{
+  COLUMN_REFERENCE,
+  COLUMN_FIELD,
+  COLUMN_WARNING,
+  COLUMN_CHECK,
+} ColumnKind;
 
 /* What one generated column shows. */
 typedef struct
 {
-  guint             index;         /* into the field table; G_MAXUINT for the reference */
-  const AnnexField *field;         /* NULL for the reference */
+  ColumnKind        kind;
+  AnnexRegisterPage *page;         /* borrowed: columns live no longer than the page */
+  guint             index;         /* COLUMN_FIELD: into the field table */
+  const AnnexField *field;         /* COLUMN_FIELD */
+  gboolean          display_title; /* the title column shows the "display-title" property */
   guint             due_index;     /* the DATE field the "overdue" marking refers to */
   gboolean          has_overdue;   /* the record type has a boolean "overdue" property */
   gboolean          marks_overdue; /* this column is that date: error style and a warning icon */
@@ -44,15 +63,28 @@ struct _AnnexRegisterPage
   GtkWidget          *back_button;
   GtkWidget          *list_pane;
   GtkSearchEntry     *search_entry;
+  GtkMenuButton      *filter_button;
+  GtkLabel           *filter_label;
+  GtkGrid            *facets_grid;
   GtkLabel           *count_label;
+  GtkWidget          *select_button;
+  GtkWidget          *new_button;
+  AdwButtonContent   *new_button_content;
+  GtkWidget          *editor_toolbar;
+  GtkWidget          *editor_toolbar_separator;
+  GtkWidget          *header_slot;
   GtkStack           *content_stack;
   GtkSpinner         *spinner;
   AdwStatusPage      *empty_status;
   GtkButton          *empty_new_button;
+  AdwStatusPage      *no_results_status;
+  GtkWidget          *no_results_clear_button;
   GtkColumnView      *column_view;
-  GtkSingleSelection *selection;
+  GtkMultiSelection  *selection;
   GtkFilterListModel *filter_model;
   GtkSortListModel   *sort_model;
+  GtkActionBar       *selection_bar;
+  GtkLabel           *selection_label;
   GtkWidget          *editor_separator;
   GtkWidget          *editor_pane;
   GtkWidget          *add_button;
@@ -61,14 +93,20 @@ struct _AnnexRegisterPage
   /* owned */
   AnnexRegister      *register_;
   GSignalGroup       *register_signals;
-  GtkFilter          *filter;
-  char               *query;       /* casefolded and stripped; NULL when not searching */
+  AnnexRecordFilter  *filter;
   GPtrArray          *columns;     /* GtkColumnViewColumn added for the current record type */
   GType               columns_type;
+  GtkColumnViewColumn *check_column;
   guint               fit_columns_source;
   int                 fitted_width;
   gboolean            narrow;
+  gboolean            compact;
   gboolean            show_back_button;
+  gboolean            selection_mode;
+  gboolean            can_add;
+  gboolean            syncing_facets;  /* copying the filter's state into the drop-downs */
+  guint               n_selected;
+  guint               n_active_filters;
   char               *title;
   char               *icon_name;
   char               *description;
@@ -77,6 +115,15 @@ struct _AnnexRegisterPage
   char               *new_label;
   guint               n_shown;
   guint               n_total;
+  AnnexRecordWarningFunc warning_func;
+  gpointer            warning_data;
+  GDestroyNotify      warning_destroy;
+  AnnexFieldVisibleFunc visible_func;
+  gpointer            visible_data;
+  GDestroyNotify      visible_destroy;
+  GStrv               bulk_fields;
+  GStrv               column_priority;
+  GtkWidget          *bulk_dialog;     /* weak pointer: the open bulk edit dialog */
 };
 
 G_DEFINE_FINAL_TYPE (AnnexRegisterPage, annex_register_page, GTK_TYPE_WIDGET)
@@ -93,6 +140,10 @@ enum {
   PROP_N_SHOWN,
   PROP_N_TOTAL,
   PROP_SHOW_BACK_BUTTON,
+  PROP_SELECTION_MODE,
+  PROP_N_SELECTED,
+  PROP_N_ACTIVE_FILTERS,
+  PROP_CAN_ADD,
   N_PROPS
 };
 
@@ -103,6 +154,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void build_columns (AnnexRegisterPage *self,
+                           GType              record_type);
+static void remove_columns (AnnexRegisterPage *self);
 
 /* Auxiliary methods */
 
@@ -128,9 +183,15 @@ emit_error_toast (AnnexRegisterPage *self,
 static char *
 dup_record_label (AnnexRecord *record)
 {
+  g_autofree char *display_title = NULL;
   const char *text = NULL;
 
-  if (annex_record_class_find_field (ANNEX_RECORD_GET_CLASS (record), "title", NULL) != NULL)
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), "display-title") != NULL)
+    {
+      g_object_get (record, "display-title", &display_title, NULL);
+      text = display_title;
+    }
+  else if (annex_record_class_find_field (ANNEX_RECORD_GET_CLASS (record), "title", NULL) != NULL)
     text = annex_record_get_string (record, "title");
   if (text == NULL || *text == '\0')
     text = annex_record_get_reference (record);
@@ -138,6 +199,19 @@ dup_record_label (AnnexRecord *record)
     text = _("Untitled");
 
   return g_strdup (text);
+}
+
+static const char *
+get_table (AnnexRegisterPage *self)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+
+  if (self->register_ == NULL)
+    return NULL;
+
+  /* The class lives as long as the type (static types are never unloaded). */
+  klass = g_type_class_ref (annex_register_get_record_type (self->register_));
+  return annex_record_class_get_table (ANNEX_RECORD_CLASS (klass));
 }
 
 static AnnexRecord *
@@ -152,6 +226,34 @@ editor_is_open (AnnexRegisterPage *self)
   return get_editor_record (self) != NULL;
 }
 
+static GtkSelectionModel *
+get_selection_model (AnnexRegisterPage *self)
+{
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+static guint
+count_selected (AnnexRegisterPage *self)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (get_selection_model (self));
+
+  return (guint) MIN (gtk_bitset_get_size (set), G_MAXUINT);
+}
+
+/* The selected record when exactly one is selected (borrowed: the register keeps its items). */
+static AnnexRecord *
+get_single_selected (AnnexRegisterPage *self)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (get_selection_model (self));
+  g_autoptr(AnnexRecord) item = NULL;
+
+  if (gtk_bitset_get_size (set) != 1)
+    return NULL;
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_minimum (set));
+  return item;
+}
+
 /* Folded, the editor covers the list and needs a way back, unless the page's container
  * routes its own back button here (annex_register_page_navigate_back()). */
 static void
@@ -161,22 +263,56 @@ update_back_button (AnnexRegisterPage *self)
                           self->show_back_button && adw_leaflet_get_folded (self->leaflet));
 }
 
+/* The editor's toolbar holds a back button (folded), Add (a new record) and a close button
+ * (unfolded); when it would be empty (folded, the window's back button serving), it goes. */
+static void
+update_editor_toolbar (AnnexRegisterPage *self)
+{
+  gboolean empty = adw_leaflet_get_folded (self->leaflet) && !self->show_back_button &&
+                   !gtk_widget_get_visible (self->add_button);
+
+  gtk_widget_set_visible (self->editor_toolbar, !empty);
+  gtk_widget_set_visible (self->editor_toolbar_separator, !empty);
+}
+
+/* The record Delete acts on: the one selected, or else the saved record in the editor. */
+static AnnexRecord *
+get_delete_target (AnnexRegisterPage *self)
+{
+  AnnexRecord *record = get_editor_record (self);
+
+  if (self->n_selected > 1)
+    return NULL;
+  if (self->n_selected == 1)
+    return get_single_selected (self);
+  if (record != NULL && annex_record_get_id (record) != 0)
+    return record;
+  return NULL;
+}
+
 static void
 update_actions (AnnexRegisterPage *self)
 {
   AnnexRecord *record = get_editor_record (self);
+  AnnexRecord *target = get_delete_target (self);
   gboolean loaded = self->register_ != NULL && annex_register_get_loaded (self->register_);
   gboolean is_new = record != NULL && annex_record_get_id (record) == 0;
-  gboolean can_delete;
+  gboolean can_delete = target != NULL && annex_record_can_delete (target, NULL);
 
-  can_delete = (record != NULL && !is_new) ||
-               gtk_single_selection_get_selected_item (self->selection) != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.new", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.new", loaded && self->can_add);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.add",
                                  is_new && annex_record_editor_get_valid (self->editor));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.delete", loaded && can_delete);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.edit-selected",
+                                 loaded && self->n_selected > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.clear-selection",
+                                 self->n_selected > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.select-all",
+                                 loaded && self->n_shown > self->n_selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.clear-filters",
+                                 self->n_active_filters > 0);
   gtk_widget_set_visible (self->add_button, is_new);
+  update_editor_toolbar (self);
 }
 
 static void
@@ -203,6 +339,34 @@ update_texts (AnnexRegisterPage *self)
 }
 
 static void
+update_filter_button (AnnexRegisterPage *self)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *tooltip = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_button),
+                          annex_record_filter_get_n_facets (self->filter) > 0);
+
+  if (self->n_active_filters == 0)
+    label = self->compact ? NULL : g_strdup (_("_Filters"));
+  else if (self->compact)
+    label = g_strdup_printf ("%u", self->n_active_filters);
+  else
+    /* Translators: the filter button when filters are set; %u is how many. */
+    label = g_strdup_printf (_("_Filters (%u)"), self->n_active_filters);
+
+  gtk_label_set_label (self->filter_label, label != NULL ? label : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_label), label != NULL);
+  if (self->n_active_filters > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "filters-active");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "filters-active");
+
+  tooltip = annex_format_filters_tooltip (self->n_active_filters);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_button), tooltip);
+}
+
+static void
 update_state (AnnexRegisterPage *self)
 {
   const char *page;
@@ -225,6 +389,14 @@ update_state (AnnexRegisterPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), loaded && self->n_total > 0);
   /* Nothing to search in an empty register. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), self->n_total > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), self->n_total > 0);
+  gtk_widget_set_sensitive (self->select_button, self->n_total > 0);
+
+  adw_status_page_set_description (self->no_results_status,
+                                   self->n_active_filters > 0
+                                   ? _("Try a different search, or clear the filters")
+                                   : _("Try a different search"));
+  gtk_widget_set_visible (self->no_results_clear_button, self->n_active_filters > 0);
   update_actions (self);
 }
 
@@ -261,7 +433,7 @@ update_count (AnnexRegisterPage *self)
   update_state (self);
 }
 
-/* The position of @record in the list as shown (after search and sort), or G_MAXUINT. */
+/* The position of @record in the list as shown (after filters and sort), or G_MAXUINT. */
 static guint
 find_shown_position (AnnexRegisterPage *self,
                      AnnexRecord       *record)
@@ -304,7 +476,7 @@ select_record (AnnexRegisterPage *self,
   if (position == G_MAXUINT)
     return;
 
-  gtk_single_selection_set_selected (self->selection, position);
+  gtk_selection_model_select_item (get_selection_model (self), position, TRUE);
 
   /* GTK 4.8 has no gtk_column_view_scroll_to(): its list view has list.scroll-to-item. */
   list_view = find_list_view (GTK_WIDGET (self->column_view));
@@ -330,8 +502,11 @@ open_editor (AnnexRegisterPage *self,
     annex_record_editor_focus_first (self->editor);
 }
 
+/* Closes the editor; @unselect also clears the selection (closing it by hand), else the
+ * selection stays (the editor makes way for a multi-selection). */
 static gboolean
-close_editor (AnnexRegisterPage *self)
+hide_editor (AnnexRegisterPage *self,
+             gboolean           unselect)
 {
   GtkRoot *root;
   GtkWidget *focus = NULL;
@@ -348,7 +523,8 @@ close_editor (AnnexRegisterPage *self)
 
   annex_record_editor_flush (self->editor);
   annex_record_editor_set_record (self->editor, NULL);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (unselect)
+    gtk_selection_model_unselect_all (get_selection_model (self));
 
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
   gtk_widget_set_visible (self->editor_pane, FALSE);
@@ -361,54 +537,196 @@ close_editor (AnnexRegisterPage *self)
   return TRUE;
 }
 
+static gboolean
+close_editor (AnnexRegisterPage *self)
+{
+  return hide_editor (self, TRUE);
+}
+
 static void
 set_query (AnnexRegisterPage *self,
            const char        *text)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-  g_autofree char *query = *stripped != '\0' ? g_utf8_casefold (stripped, -1) : NULL;
-  g_autofree char *old = NULL;
-
-  if (g_strcmp0 (query, self->query) == 0)
-    return;
-
-  old = g_steal_pointer (&self->query);
-  self->query = g_steal_pointer (&query);
-
-  if (self->query == NULL)
-    {
-      /* No filter at all: nothing to call per record. */
-      gtk_filter_list_model_set_filter (self->filter_model, NULL);
-    }
-  else if (old == NULL)
-    {
-      gtk_filter_list_model_set_filter (self->filter_model, self->filter);
-    }
-  else if (g_str_has_prefix (self->query, old))
-    {
-      /* Typing on narrows the result: only the records shown now need a look. */
-      gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_MORE_STRICT);
-    }
-  else if (g_str_has_prefix (old, self->query))
-    {
-      gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_LESS_STRICT);
-    }
-  else
-    {
-      gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
-    }
-
+  annex_record_filter_set_search (self->filter, text);
   update_count (self);
 }
 
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
+static void
+update_selection (AnnexRegisterPage *self)
 {
-  AnnexRegisterPage *self = user_data;
+  guint n = count_selected (self);
+  gboolean show_bar = n > 1 || (self->selection_mode && n > 0);
 
-  /* Called for every record while searching: no type check on the cast. */
-  return annex_record_matches ((AnnexRecord *) item, self->query);
+  if (n != self->n_selected)
+    {
+      g_autofree char *text = annex_format_selected (n);
+
+      self->n_selected = n;
+      gtk_label_set_label (self->selection_label, text);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SELECTED]);
+    }
+
+  if (gtk_action_bar_get_revealed (self->selection_bar) != show_bar)
+    gtk_action_bar_set_revealed (self->selection_bar, show_bar);
+}
+
+/* Filters */
+
+static void
+update_n_active_filters (AnnexRegisterPage *self)
+{
+  guint n = annex_record_filter_get_n_active (self->filter);
+
+  if (n != self->n_active_filters)
+    {
+      self->n_active_filters = n;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ACTIVE_FILTERS]);
+    }
+
+  update_filter_button (self);
+}
+
+/* Copies the filter's facet choices into the popover's drop-downs. */
+static void
+sync_facets_ui (AnnexRegisterPage *self)
+{
+  GtkWidget *child;
+
+  self->syncing_facets = TRUE;
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->facets_grid));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *name = g_object_get_data (G_OBJECT (child), "annex-facet-name");
+      guint choice;
+      guint position;
+
+      if (!GTK_IS_DROP_DOWN (child) || name == NULL)
+        continue;
+
+      choice = annex_record_filter_get_facet (self->filter, name);
+      position = choice == ANNEX_FACET_ANY ? 0 : choice + 1;
+      if (gtk_drop_down_get_selected (GTK_DROP_DOWN (child)) != position)
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (child), position);
+    }
+  self->syncing_facets = FALSE;
+
+  update_n_active_filters (self);
+}
+
+static void
+on_facet_selected_cb (GtkDropDown       *drop_down,
+                      GParamSpec        *pspec,
+                      AnnexRegisterPage *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (drop_down), "annex-facet-name");
+  guint position = gtk_drop_down_get_selected (drop_down);
+
+  if (self->syncing_facets || name == NULL || position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  annex_register_page_set_facet (self, name, position == 0 ? ANNEX_FACET_ANY : position - 1);
+}
+
+static void
+facet_item_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  button)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* The button shows the choice in a bounded width, so a long choice ("Threat and
+   * vulnerability management") does not widen the popover beyond a narrow window. */
+  if (button != NULL)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+facet_item_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  button)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+create_facet_factory (gboolean button)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (facet_item_setup_cb),
+                    button ? GINT_TO_POINTER (1) : NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (facet_item_bind_cb), NULL);
+  return factory;
+}
+
+static void
+rebuild_facets_ui (AnnexRegisterPage *self)
+{
+  GtkWidget *child;
+  guint n = annex_record_filter_get_n_facets (self->filter);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facets_grid))) != NULL)
+    gtk_grid_remove (self->facets_grid, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char * const *choices = annex_record_filter_get_facet_choices (self->filter, i);
+      const char *label_text = annex_record_filter_get_facet_label (self->filter, i);
+      g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+      g_autoptr(GtkListItemFactory) button_factory = NULL;
+      g_autoptr(GtkListItemFactory) list_factory = NULL;
+      GtkWidget *label, *drop_down;
+
+      /* Translators: the choice of a filter that lets every record through. */
+      gtk_string_list_append (model, C_("filter", "Any"));
+      for (guint j = 0; choices[j] != NULL; j++)
+        gtk_string_list_append (model, choices[j]);
+
+      label = gtk_label_new (label_text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+      gtk_widget_set_hexpand (label, TRUE);
+
+      drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&model)), NULL);
+      button_factory = create_facet_factory (TRUE);
+      list_factory = create_facet_factory (FALSE);
+      gtk_drop_down_set_factory (GTK_DROP_DOWN (drop_down), button_factory);
+      gtk_drop_down_set_list_factory (GTK_DROP_DOWN (drop_down), list_factory);
+      gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (drop_down),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+      g_object_set_data_full (G_OBJECT (drop_down), "annex-facet-name",
+                              g_strdup (annex_record_filter_get_facet_name (self->filter, i)),
+                              g_free);
+      g_signal_connect_object (drop_down, "notify::selected", G_CALLBACK (on_facet_selected_cb),
+                               self, 0);
+
+      gtk_grid_attach (self->facets_grid, label, 0, (int) i, 1, 1);
+      gtk_grid_attach (self->facets_grid, drop_down, 1, (int) i, 1, 1);
+    }
+
+  sync_facets_ui (self);
+}
+
+/* A value that decides a facet may have changed on some records (a bulk edit, an undo): shown
+ * records may no longer pass and hidden ones may now. */
+static void
+refilter (AnnexRegisterPage *self)
+{
+  if (gtk_filter_get_strictness (GTK_FILTER (self->filter)) != GTK_FILTER_MATCH_ALL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
 }
 
 /* Cells */
@@ -427,13 +745,26 @@ cell_update (GtkListItem *item,
              AnnexRecord *record)
 {
   GtkWidget *child = gtk_list_item_get_child (item);
-  GtkWidget *label = cell_get_label (child);
   g_autofree char *text = NULL;
+  GtkWidget *label;
 
-  if (info->field != NULL)
-    text = annex_format_field_value (info->field, annex_record_get_value (record, info->index));
-  else
+  if (info->kind == COLUMN_WARNING)
+    {
+      AnnexRegisterPage *self = info->page;
+
+      if (self->warning_func != NULL)
+        text = self->warning_func (record, self->warning_data);
+      gtk_widget_set_visible (gtk_widget_get_first_child (child), text != NULL);
+      return;
+    }
+
+  label = cell_get_label (child);
+  if (info->kind == COLUMN_REFERENCE)
     text = g_strdup (annex_record_get_reference (record));
+  else if (info->display_title)
+    g_object_get (record, "display-title", &text, NULL);
+  else
+    text = annex_format_field_value (info->field, annex_record_get_value (record, info->index));
 
   gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
 
@@ -481,13 +812,51 @@ on_cell_query_tooltip_cb (GtkWidget   *child,
   return TRUE;
 }
 
+static gboolean
+on_warning_query_tooltip_cb (GtkWidget   *child,
+                             int          x,
+                             int          y,
+                             gboolean     keyboard_mode,
+                             GtkTooltip  *tooltip,
+                             GtkListItem *item)
+{
+  ColumnInfo *info = g_object_get_data (G_OBJECT (item), "annex-column-info");
+  AnnexRecord *record = gtk_list_item_get_item (item);
+  AnnexRegisterPage *self = info->page;
+  g_autofree char *text = NULL;
+
+  if (record == NULL || self->warning_func == NULL)
+    return FALSE;
+
+  text = self->warning_func (record, self->warning_data);
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 on_cell_record_notify_cb (AnnexRecord *record,
                           GParamSpec  *pspec,
                           GtkListItem *item)
 {
   ColumnInfo *info = g_object_get_data (G_OBJECT (item), "annex-column-info");
-  const char *name = info->field != NULL ? info->field->name : "reference";
+  const char *name;
+
+  /* Whatever changed may change what the warning function says. */
+  if (info->kind == COLUMN_WARNING)
+    {
+      cell_update (item, info, record);
+      return;
+    }
+
+  if (info->kind == COLUMN_REFERENCE)
+    name = "reference";
+  else if (info->display_title)
+    name = "display-title";
+  else
+    name = info->field->name;
 
   if (g_str_equal (pspec->name, name) ||
       (info->marks_overdue && g_str_equal (pspec->name, "overdue")))
@@ -499,17 +868,35 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                ColumnInfo               *info)
 {
-  GtkWidget *label = gtk_inscription_new (NULL);
-  GtkWidget *child = label;
+  GtkWidget *label;
+  GtkWidget *child;
 
+  if (info->kind == COLUMN_WARNING)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_visible (icon, FALSE);
+      child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      gtk_widget_set_halign (icon, GTK_ALIGN_CENTER);
+      gtk_widget_set_hexpand (icon, TRUE);
+      gtk_box_append (GTK_BOX (child), icon);
+      gtk_widget_set_has_tooltip (child, TRUE);
+      g_signal_connect (child, "query-tooltip", G_CALLBACK (on_warning_query_tooltip_cb), item);
+      g_object_set_data (G_OBJECT (item), "annex-column-info", info);
+      gtk_list_item_set_child (item, child);
+      return;
+    }
+
+  child = label = gtk_inscription_new (NULL);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), info->field == NULL ? 5 : 6);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), info->field == NULL ? 6 : 14);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), info->kind == COLUMN_REFERENCE ? 5 : 6);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), info->kind == COLUMN_REFERENCE ? 6 : 14);
   gtk_widget_set_hexpand (label, TRUE);
 
-  if (info->field == NULL || info->field->type == ANNEX_FIELD_DATE)
+  if (info->kind == COLUMN_REFERENCE || info->field->type == ANNEX_FIELD_DATE)
     gtk_widget_add_css_class (label, "numeric");
 
   if (info->marks_overdue)
@@ -560,6 +947,76 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
     g_signal_handler_disconnect (record, handler);
 }
 
+/* The check box of a row in selection mode: it shows and toggles the row's selection. */
+static void
+on_check_toggled_cb (GtkCheckButton *check,
+                     GtkListItem    *item)
+{
+  GtkWidget *widget = GTK_WIDGET (check);
+  AnnexRegisterPage *self;
+  gboolean active = gtk_check_button_get_active (check);
+  guint position = gtk_list_item_get_position (item);
+
+  if (active == gtk_list_item_get_selected (item) || position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  self = ANNEX_REGISTER_PAGE (gtk_widget_get_ancestor (widget, ANNEX_TYPE_REGISTER_PAGE));
+  if (active)
+    gtk_selection_model_select_item (get_selection_model (self), position, FALSE);
+  else
+    gtk_selection_model_unselect_item (get_selection_model (self), position);
+}
+
+static void
+check_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkWidget *check = gtk_check_button_new ();
+
+  gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Select"), -1);
+  g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled_cb), item);
+  gtk_list_item_set_child (item, check);
+}
+
+static void
+check_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  GBinding *binding = g_object_bind_property (item, "selected",
+                                              gtk_list_item_get_child (item), "active",
+                                              G_BINDING_SYNC_CREATE);
+
+  g_object_set_data (G_OBJECT (item), "annex-check-binding", binding);
+}
+
+static void
+check_unbind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GBinding *binding = g_object_steal_data (G_OBJECT (item), "annex-check-binding");
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+}
+
+static GtkColumnViewColumn *
+create_check_column (void)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (check_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (check_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (check_unbind_cb), NULL);
+
+  column = gtk_column_view_column_new (NULL, g_steal_pointer (&factory));
+  gtk_column_view_column_set_fixed_width (column, 0);
+  gtk_column_view_column_set_visible (column, FALSE);
+  return column;
+}
+
 /* Sorting */
 
 static int
@@ -582,7 +1039,10 @@ compare_choices_cb (gconstpointer a,
   int ia = annex_field_get_choice_index (info->field, va != NULL ? g_value_get_string (va) : NULL);
   int ib = annex_field_get_choice_index (info->field, vb != NULL ? g_value_get_string (vb) : NULL);
 
-  /* In the order the field declares its choices (open, in progress, done…), not alphabetical. */
+  /* In the order the field declares its choices (open, in progress, done…), not alphabetical;
+   * records without a value come last. */
+  if (ia < 0 || ib < 0)
+    return ia == ib ? GTK_ORDERING_EQUAL : ia < 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
   return ia < ib ? GTK_ORDERING_SMALLER : ia > ib ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
@@ -614,8 +1074,16 @@ create_sorter (GType       record_type,
 {
   GtkExpression *expression;
 
-  if (info->field == NULL)
+  if (info->kind == COLUMN_REFERENCE)
     return GTK_SORTER (gtk_custom_sorter_new (compare_references_cb, NULL, NULL));
+  if (info->kind != COLUMN_FIELD)
+    return NULL;
+
+  if (info->display_title)
+    {
+      expression = gtk_property_expression_new (record_type, NULL, "display-title");
+      return GTK_SORTER (gtk_string_sorter_new (expression));
+    }
 
   switch (info->field->type)
     {
@@ -661,6 +1129,21 @@ remove_columns (AnnexRegisterPage *self)
   self->fitted_width = 0;
 }
 
+/* A choice column is as wide as its longest label or its title (about 7 px a character at the
+ * default font), within bounds. */
+static int
+choice_column_width (const AnnexField *field,
+                     const char       *title)
+{
+  guint n = annex_field_get_n_choices (field);
+  glong longest = g_utf8_strlen (title, -1);
+
+  for (guint i = 0; i < n; i++)
+    longest = MAX (longest, g_utf8_strlen (_(field->choices[i].label), -1));
+
+  return CLAMP ((int) longest * 7 + 28, 96, 180);
+}
+
 static void
 add_column (AnnexRegisterPage *self,
             GType              record_type,
@@ -672,6 +1155,7 @@ add_column (AnnexRegisterPage *self,
   g_autoptr(GtkSorter) sorter = NULL;
   int width = -1;
 
+  info->page = self;
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), info);
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), info);
   g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), info);
@@ -681,17 +1165,20 @@ add_column (AnnexRegisterPage *self,
 
   column = gtk_column_view_column_new (title, g_object_ref (factory));
   sorter = create_sorter (record_type, info);
-  gtk_column_view_column_set_sorter (column, sorter);
-  gtk_column_view_column_set_resizable (column, TRUE);
+  if (sorter != NULL)
+    gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_resizable (column, info->kind != COLUMN_WARNING);
 
-  if (info->field == NULL)
-    width = 80;
+  if (info->kind == COLUMN_REFERENCE)
+    width = REFERENCE_COLUMN_WIDTH;
+  else if (info->kind == COLUMN_WARNING)
+    width = WARNING_COLUMN_WIDTH;
   else if (g_str_equal (info->field->name, "title"))
     gtk_column_view_column_set_expand (column, TRUE);
   else if (info->field->type == ANNEX_FIELD_DATE)
     width = 120;
   else if (info->field->type == ANNEX_FIELD_CHOICE)
-    width = 160;
+    width = choice_column_width (info->field, title);
   else if (info->field->type == ANNEX_FIELD_INT || info->field->type == ANNEX_FIELD_BOOL)
     width = 90;
   else
@@ -706,6 +1193,17 @@ add_column (AnnexRegisterPage *self,
   g_ptr_array_add (self->columns, g_steal_pointer (&column));
 }
 
+static guint
+find_priority_name (AnnexRegisterPage *self,
+                    const char        *name)
+{
+  for (guint i = 0; self->column_priority != NULL && self->column_priority[i] != NULL; i++)
+    if (g_str_equal (self->column_priority[i], name))
+      return i;
+
+  return G_MAXUINT;
+}
+
 static void
 build_columns (AnnexRegisterPage *self,
                GType              record_type)
@@ -713,10 +1211,11 @@ build_columns (AnnexRegisterPage *self,
   g_autoptr(GTypeClass) type_class = NULL;
   AnnexRecordClass *klass;
   const AnnexField *fields;
-  GParamSpec *overdue_pspec;
+  GParamSpec *pspec;
   guint n_fields = 0;
   guint due_index = G_MAXUINT;
   gboolean has_overdue;
+  gboolean has_display_title;
   gboolean has_title_column = FALSE;
 
   if (self->columns_type == record_type)
@@ -735,8 +1234,8 @@ build_columns (AnnexRegisterPage *self,
 
   /* A record type marks overdue rows generically: a boolean "overdue" property, shown on its
    * "due-date" field (or else its first listed date). */
-  overdue_pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), "overdue");
-  has_overdue = overdue_pspec != NULL && overdue_pspec->value_type == G_TYPE_BOOLEAN;
+  pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), "overdue");
+  has_overdue = pspec != NULL && pspec->value_type == G_TYPE_BOOLEAN;
   if (has_overdue)
     {
       const AnnexField *due = annex_record_class_find_field (klass, "due-date", &due_index);
@@ -751,15 +1250,29 @@ build_columns (AnnexRegisterPage *self,
       has_overdue = due_index != G_MAXUINT;
     }
 
+  /* A record type with a title to show (a translated catalogue title) lists that. */
+  pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), "display-title");
+  has_display_title = pspec != NULL && pspec->value_type == G_TYPE_STRING;
+
   {
     ColumnInfo *info = g_rc_box_new0 (ColumnInfo);
 
+    info->kind = COLUMN_REFERENCE;
     info->index = G_MAXUINT;
     info->has_overdue = has_overdue;
     info->due_index = due_index;
     /* Translators: the column of reference codes (A-001…) in a register list. */
     add_column (self, record_type, info, C_("column", "Ref."));
   }
+
+  if (self->warning_func != NULL)
+    {
+      ColumnInfo *info = g_rc_box_new0 (ColumnInfo);
+
+      info->kind = COLUMN_WARNING;
+      info->index = G_MAXUINT;
+      add_column (self, record_type, info, NULL);
+    }
 
   for (guint i = 0; i < n_fields; i++)
     {
@@ -769,8 +1282,10 @@ build_columns (AnnexRegisterPage *self,
         continue;
 
       info = g_rc_box_new0 (ColumnInfo);
+      info->kind = COLUMN_FIELD;
       info->index = i;
       info->field = &fields[i];
+      info->display_title = has_display_title && g_str_equal (fields[i].name, "title");
       info->has_overdue = has_overdue;
       info->due_index = due_index;
       info->marks_overdue = has_overdue && i == due_index;
@@ -781,38 +1296,45 @@ build_columns (AnnexRegisterPage *self,
     }
 
   /* When the list is narrow (the editor is open beside it), columns give way in this order of
-   * importance: the reference and the title stay, then the date that marks overdue records, the
-   * first choice (a status), then the others in table order. */
+   * importance: the reference and the title stay, then the columns the page was told to keep,
+   * then the date that marks overdue records, the first choice (a status), then the others in
+   * table order. */
   {
     gboolean first_choice_seen = FALSE;
 
-    for (guint i = 1; i < self->columns->len; i++)
+    for (guint i = 0; i < self->columns->len; i++)
       {
         GtkColumnViewColumn *column = g_ptr_array_index (self->columns, i);
         ColumnInfo *info = column_get_info (column);
+        guint named;
 
-        if (info->marks_overdue)
-          info->priority = 0;
+        if (info->kind != COLUMN_FIELD)
+          continue;
+
+        named = find_priority_name (self, info->field->name);
+        if (named != G_MAXUINT)
+          info->priority = named;
+        else if (info->marks_overdue)
+          info->priority = 100;
         else if (info->field->type == ANNEX_FIELD_CHOICE && !first_choice_seen)
           {
-            info->priority = 1;
+            info->priority = 101;
             first_choice_seen = TRUE;
           }
         else
-          info->priority = 2 + i;
+          info->priority = 102 + i;
       }
   }
 
   /* Without a "title" field, the first text column takes the spare width. */
   if (!has_title_column)
     {
-      for (guint i = 1; i < self->columns->len; i++)
+      for (guint i = 0; i < self->columns->len; i++)
         {
           GtkColumnViewColumn *column = g_ptr_array_index (self->columns, i);
-          GtkListItemFactory *factory = gtk_column_view_column_get_factory (column);
-          ColumnInfo *info = g_object_get_data (G_OBJECT (factory), "annex-column-info");
+          ColumnInfo *info = column_get_info (column);
 
-          if (info->field->type == ANNEX_FIELD_TEXT)
+          if (info->kind == COLUMN_FIELD && info->field->type == ANNEX_FIELD_TEXT)
             {
               info->width = -1;
               gtk_column_view_column_set_fixed_width (column, -1);
@@ -821,6 +1343,18 @@ build_columns (AnnexRegisterPage *self,
             }
         }
     }
+}
+
+static void
+rebuild_columns (AnnexRegisterPage *self)
+{
+  GType type = self->columns_type;
+
+  if (type == G_TYPE_INVALID)
+    return;
+
+  remove_columns (self);
+  build_columns (self, type);
 }
 
 /* Shows as many columns as fit beside the title at the list's current width, most important
@@ -836,6 +1370,8 @@ fit_columns (AnnexRegisterPage *self)
 
   self->fitted_width = available;
   available -= TITLE_MIN_WIDTH;
+  if (self->selection_mode)
+    available -= CHECK_COLUMN_WIDTH;
 
   by_priority = g_ptr_array_new ();
   for (guint i = 0; i < self->columns->len; i++)
@@ -843,8 +1379,8 @@ fit_columns (AnnexRegisterPage *self)
       GtkColumnViewColumn *column = g_ptr_array_index (self->columns, i);
       ColumnInfo *info = column_get_info (column);
 
-      /* The reference and the spare-width column are always shown. */
-      if (info->field == NULL)
+      /* The reference, the warning icons and the spare-width column are always shown. */
+      if (info->kind != COLUMN_FIELD)
         available -= info->width;
       else if (info->width > 0)
         g_ptr_array_add (by_priority, column);
@@ -883,13 +1419,33 @@ static gboolean
 fit_columns_cb (gpointer user_data)
 {
   AnnexRegisterPage *self = user_data;
+  gboolean single_click = self->narrow && !self->selection_mode;
+  gboolean compact = gtk_widget_get_width (self->list_pane) < COMPACT_LIST_WIDTH;
 
   self->fit_columns_source = 0;
   fit_columns (self);
-  /* Narrow, a tap (or click) opens a record; wide, a click selects it and shows it beside. */
-  if (gtk_column_view_get_single_click_activate (self->column_view) != self->narrow)
-    gtk_column_view_set_single_click_activate (self->column_view, self->narrow);
+  /* Narrow, a tap (or click) opens a record; wide, a click selects it and shows it beside. In
+   * selection mode a click selects: single-click activation would select on hover. */
+  if (gtk_column_view_get_single_click_activate (self->column_view) != single_click)
+    gtk_column_view_set_single_click_activate (self->column_view, single_click);
+  if (compact != self->compact)
+    {
+      self->compact = compact;
+      update_filter_button (self);
+      /* Narrow, "New" is its icon, so the search entry keeps room to type in. */
+      adw_button_content_set_label (self->new_button_content, compact ? "" : _("_New"));
+    }
   return G_SOURCE_REMOVE;
+}
+
+static void
+queue_fit_columns (AnnexRegisterPage *self)
+{
+  if (self->fit_columns_source != 0)
+    return;
+
+  self->fit_columns_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_columns_cb, self, NULL);
+  g_source_set_name_by_id (self->fit_columns_source, "[annex] fit register columns");
 }
 
 /* Commands */
@@ -899,11 +1455,11 @@ new_record (AnnexRegisterPage *self)
 {
   g_autoptr(AnnexRecord) record = NULL;
 
-  if (self->register_ == NULL || !annex_register_get_loaded (self->register_))
+  if (self->register_ == NULL || !annex_register_get_loaded (self->register_) || !self->can_add)
     return;
 
   record = annex_register_new_record (self->register_);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_selection_model_unselect_all (get_selection_model (self));
   open_editor (self, record, TRUE);
 }
 
@@ -957,9 +1513,11 @@ on_undo_clicked_cb (AdwToast          *toast,
 static void
 on_toast_dismissed_cb (AdwToast *toast)
 {
-  /* After the toast is gone, Undo is no longer possible: drop the deleted record. */
+  /* After the toast is gone, Undo is no longer possible: drop what it would restore. */
   g_object_set_data (G_OBJECT (toast), "annex-record", NULL);
   g_object_set_data (G_OBJECT (toast), "annex-register", NULL);
+  g_object_set_data (G_OBJECT (toast), "annex-records", NULL);
+  g_object_set_data (G_OBJECT (toast), "annex-before", NULL);
 }
 
 static void
@@ -971,18 +1529,13 @@ delete_record (AnnexRegisterPage *self)
   g_autofree char *label = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
-  AnnexRecord *selected = gtk_single_selection_get_selected_item (self->selection);
+  AnnexRecord *target = get_delete_target (self);
   AnnexRecord *editing = get_editor_record (self);
 
-  if (self->register_ == NULL)
+  if (self->register_ == NULL || target == NULL)
     return;
 
-  if (selected != NULL)
-    record = g_object_ref (selected);
-  else if (editing != NULL && annex_record_get_id (editing) != 0)
-    record = g_object_ref (editing);
-  else
-    return;
+  record = g_object_ref (target);
 
   /* Pending edits are part of what Undo brings back. */
   if (record == editing)
@@ -1015,6 +1568,139 @@ delete_record (AnnexRegisterPage *self)
   emit_toast (self, toast);
   update_actions (self);
 }
+
+/* Bulk edit */
+
+static void
+on_bulk_undo_clicked_cb (AdwToast          *toast,
+                         AnnexRegisterPage *self)
+{
+  AnnexRegister *register_ = g_object_get_data (G_OBJECT (toast), "annex-register");
+  GPtrArray *records = g_object_get_data (G_OBJECT (toast), "annex-records");
+  GPtrArray *before = g_object_get_data (G_OBJECT (toast), "annex-before");
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (register_ == NULL || records == NULL || before == NULL)
+    return;
+
+  if (register_ == self->register_)
+    annex_record_editor_flush (self->editor);
+
+  /* What the records hold now, in case the undo cannot be written. */
+  after = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < records->len; i++)
+    g_ptr_array_add (after, annex_record_copy (g_ptr_array_index (records, i)));
+
+  annex_bulk_edit_restore (records, before);
+  if (!annex_register_save_many (register_, records, &error))
+    {
+      annex_bulk_edit_restore (records, after);
+      emit_error_toast (self, error);
+      return;
+    }
+
+  if (register_ == self->register_)
+    refilter (self);
+}
+
+static void
+show_bulk_toast (AnnexRegisterPage *self,
+                 GPtrArray         *records,
+                 GPtrArray         *before)
+{
+  g_autoptr(AdwToast) toast = NULL;
+  g_autofree char *title = annex_format_bulk_updated (get_table (self), records->len);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "annex-register",
+                          g_object_ref (self->register_), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "annex-records",
+                          g_ptr_array_ref (records), (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (toast), "annex-before",
+                          g_ptr_array_ref (before), (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_bulk_undo_clicked_cb), self,
+                           0);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), NULL);
+
+  emit_toast (self, toast);
+}
+
+static void
+on_bulk_dialog_apply_cb (AnnexBulkEditDialog *dialog,
+                         AnnexBulkEdit       *edit,
+                         AnnexRegisterPage   *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!annex_register_page_apply_bulk_edit (self, annex_bulk_edit_dialog_get_records (dialog),
+                                            edit, &error))
+    {
+      /* The dialog stays open with the user's choices: they may fix the cause and retry. */
+      emit_error_toast (self, error);
+      return;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static char **
+dup_bulk_field_names (AnnexRegisterPage *self)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  const AnnexField *fields;
+  guint n_fields = 0;
+
+  if (self->bulk_fields != NULL)
+    return g_strdupv (self->bulk_fields);
+
+  klass = g_type_class_ref (annex_register_get_record_type (self->register_));
+  fields = annex_record_class_get_fields (ANNEX_RECORD_CLASS (klass), &n_fields);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < n_fields; i++)
+    if (annex_bulk_edit_dialog_offers_field (&fields[i]))
+      g_strv_builder_add (builder, fields[i].name);
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+edit_selected (AnnexRegisterPage *self)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_auto(GStrv) names = NULL;
+  AnnexBulkEditDialog *dialog;
+  GtkRoot *root;
+
+  if (self->register_ == NULL || self->n_selected == 0 || self->bulk_dialog != NULL)
+    return;
+
+  annex_record_editor_flush (self->editor);
+  records = annex_register_page_dup_selected (self);
+  names = dup_bulk_field_names (self);
+
+  dialog = annex_bulk_edit_dialog_new (records, (const char * const *) names,
+                                       self->visible_func, self->visible_data);
+  {
+    g_autofree char *title = annex_format_bulk_title (get_table (self), records->len);
+
+    gtk_window_set_title (GTK_WINDOW (dialog), title);
+  }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "apply", G_CALLBACK (on_bulk_dialog_apply_cb), self, 0);
+
+  self->bulk_dialog = GTK_WIDGET (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->bulk_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Actions */
 
 static void
 register_new_action (GtkWidget  *widget,
@@ -1061,6 +1747,58 @@ register_close_editor_action (GtkWidget  *widget,
   close_editor (ANNEX_REGISTER_PAGE (widget));
 }
 
+static void
+register_filters_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  AnnexRegisterPage *self = ANNEX_REGISTER_PAGE (widget);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->filter_button)) ||
+      !gtk_widget_is_sensitive (GTK_WIDGET (self->filter_button)))
+    return;
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    close_editor (self);
+  gtk_menu_button_popup (self->filter_button);
+}
+
+static void
+register_clear_filters_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  annex_register_page_clear_filters (ANNEX_REGISTER_PAGE (widget));
+}
+
+static void
+register_select_all_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  AnnexRegisterPage *self = ANNEX_REGISTER_PAGE (widget);
+
+  gtk_selection_model_select_all (get_selection_model (self));
+}
+
+static void
+register_clear_selection_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  AnnexRegisterPage *self = ANNEX_REGISTER_PAGE (widget);
+
+  gtk_selection_model_unselect_all (get_selection_model (self));
+}
+
+static void
+register_edit_selected_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  edit_selected (ANNEX_REGISTER_PAGE (widget));
+}
+
 static gboolean
 escape_cb (GtkWidget *widget,
            GVariant  *args,
@@ -1070,6 +1808,18 @@ escape_cb (GtkWidget *widget,
 
   if (close_editor (self))
     return TRUE;
+
+  if (self->n_selected > 1 || (self->selection_mode && self->n_selected > 0))
+    {
+      gtk_selection_model_unselect_all (get_selection_model (self));
+      return TRUE;
+    }
+
+  if (self->selection_mode)
+    {
+      g_object_set (self, "selection-mode", FALSE, NULL);
+      return TRUE;
+    }
 
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
     {
@@ -1081,24 +1831,43 @@ escape_cb (GtkWidget *widget,
 }
 
 static gboolean
+focus_in_list (AnnexRegisterPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL &&
+         (focus == GTK_WIDGET (self->column_view) ||
+          gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)));
+}
+
+static gboolean
 delete_key_cb (GtkWidget *widget,
                GVariant  *args,
                gpointer   user_data)
 {
   AnnexRegisterPage *self = ANNEX_REGISTER_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   /* Only while the list has the focus: elsewhere Delete belongs to the text being edited. */
-  if (focus == NULL ||
-      (focus != GTK_WIDGET (self->column_view) &&
-       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view))))
-    return FALSE;
-
-  if (gtk_single_selection_get_selected_item (self->selection) == NULL)
+  if (!focus_in_list (self) || self->n_selected != 1)
     return FALSE;
 
   delete_record (self);
+  return TRUE;
+}
+
+static gboolean
+edit_selected_key_cb (GtkWidget *widget,
+                      GVariant  *args,
+                      gpointer   user_data)
+{
+  AnnexRegisterPage *self = ANNEX_REGISTER_PAGE (widget);
+
+  /* One record is edited in the editor; the key is free for the text being edited then. */
+  if (self->n_selected < 2 && !(self->selection_mode && self->n_selected > 0))
+    return FALSE;
+
+  edit_selected (self);
   return TRUE;
 }
 
@@ -1171,7 +1940,7 @@ on_search_activate_cb (AnnexRegisterPage *self)
   first = g_list_model_get_item (G_LIST_MODEL (self->selection), 0);
   if (first != NULL)
     {
-      gtk_single_selection_set_selected (self->selection, 0);
+      gtk_selection_model_select_item (get_selection_model (self), 0, TRUE);
       open_editor (self, first, FALSE);
     }
 }
@@ -1179,12 +1948,26 @@ on_search_activate_cb (AnnexRegisterPage *self)
 static void
 on_selection_changed_cb (AnnexRegisterPage *self)
 {
-  AnnexRecord *record = gtk_single_selection_get_selected_item (self->selection);
+  AnnexRecord *record;
 
-  /* Wide, the editor beside the list follows the selection (arrow keys browse the records).
-   * Narrow, the editor would cover the list: only activating a row opens it. */
-  if (record != NULL && record != get_editor_record (self) && !self->narrow)
-    open_editor (self, record, FALSE);
+  update_selection (self);
+  record = self->n_selected == 1 ? get_single_selected (self) : NULL;
+
+  if (self->n_selected > 1)
+    {
+      /* Several records: the bar at the bottom acts on them; the editor makes way. */
+      AnnexRecord *editing = get_editor_record (self);
+
+      if (editing != NULL && annex_record_get_id (editing) != 0)
+        hide_editor (self, FALSE);
+    }
+  else if (record != NULL && record != get_editor_record (self) && !self->narrow &&
+           !self->selection_mode)
+    {
+      /* Wide, the editor beside the list follows the selection (arrow keys browse the records).
+       * Narrow, the editor would cover the list: only activating a row opens it. */
+      open_editor (self, record, FALSE);
+    }
 
   update_actions (self);
 }
@@ -1194,11 +1977,22 @@ on_column_view_activate_cb (AnnexRegisterPage *self,
                             guint              position)
 {
   g_autoptr(AnnexRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  GtkSelectionModel *model = get_selection_model (self);
 
   if (record == NULL)
     return;
 
-  gtk_single_selection_set_selected (self->selection, position);
+  /* In selection mode, activating a row (Enter, a double click) ticks or unticks it. */
+  if (self->selection_mode)
+    {
+      if (gtk_selection_model_is_selected (model, position))
+        gtk_selection_model_unselect_item (model, position);
+      else
+        gtk_selection_model_select_item (model, position, FALSE);
+      return;
+    }
+
+  gtk_selection_model_select_item (model, position, TRUE);
   open_editor (self, record, TRUE);
 }
 
@@ -1206,6 +2000,7 @@ static void
 on_leaflet_folded_cb (AnnexRegisterPage *self)
 {
   update_back_button (self);
+  update_editor_toolbar (self);
 
   /* Narrowing the page while a record is open keeps the record in front. */
   if (adw_leaflet_get_folded (self->leaflet) && editor_is_open (self))
@@ -1236,6 +2031,12 @@ on_editor_valid_cb (AnnexRegisterPage *self)
   update_actions (self);
 }
 
+static void
+on_editor_record_cb (AnnexRegisterPage *self)
+{
+  update_actions (self);
+}
+
 /* GtkWidget */
 
 static void
@@ -1260,19 +2061,17 @@ annex_register_page_size_allocate (GtkWidget *widget,
                                    int        baseline)
 {
   AnnexRegisterPage *self = ANNEX_REGISTER_PAGE (widget);
+  gboolean single_click;
 
   gtk_widget_allocate (GTK_WIDGET (self->leaflet), width, height, baseline, NULL);
 
   self->narrow = width < NARROW_WIDTH;
+  single_click = self->narrow && !self->selection_mode;
 
   /* Columns are shown or hidden after this allocation, never during it. */
-  if ((gtk_widget_get_width (self->list_pane) != self->fitted_width ||
-       gtk_column_view_get_single_click_activate (self->column_view) != self->narrow) &&
-      self->fit_columns_source == 0)
-    {
-      self->fit_columns_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_columns_cb, self, NULL);
-      g_source_set_name_by_id (self->fit_columns_source, "[annex] fit register columns");
-    }
+  if (gtk_widget_get_width (self->list_pane) != self->fitted_width ||
+      gtk_column_view_get_single_click_activate (self->column_view) != single_click)
+    queue_fit_columns (self);
 }
 
 /* GObject */
@@ -1285,13 +2084,33 @@ annex_register_page_dispose (GObject *object)
   if (self->register_signals != NULL)
     g_signal_group_set_target (self->register_signals, NULL);
 
+  if (self->bulk_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->bulk_dialog), (gpointer *) &self->bulk_dialog);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->bulk_dialog)));
+    }
+
   g_clear_handle_id (&self->fit_columns_source, g_source_remove);
   remove_columns (self);
+  if (self->check_column != NULL)
+    {
+      if (gtk_column_view_column_get_column_view (self->check_column) != NULL)
+        gtk_column_view_remove_column (self->column_view, self->check_column);
+      g_clear_object (&self->check_column);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), ANNEX_TYPE_REGISTER_PAGE);
 
   g_clear_object (&self->register_signals);
   g_clear_object (&self->filter);
   g_clear_object (&self->register_);
+
+  /* After the editor is gone: it borrowed the visible function. */
+  if (self->visible_destroy != NULL)
+    g_clear_pointer (&self->visible_data, self->visible_destroy);
+  self->visible_func = NULL;
+  if (self->warning_destroy != NULL)
+    g_clear_pointer (&self->warning_data, self->warning_destroy);
+  self->warning_func = NULL;
 
   G_OBJECT_CLASS (annex_register_page_parent_class)->dispose (object);
 }
@@ -1301,13 +2120,14 @@ annex_register_page_finalize (GObject *object)
 {
   AnnexRegisterPage *self = ANNEX_REGISTER_PAGE (object);
 
-  g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->icon_name, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->empty_title, g_free);
   g_clear_pointer (&self->search_placeholder, g_free);
   g_clear_pointer (&self->new_label, g_free);
+  g_clear_pointer (&self->bulk_fields, g_strfreev);
+  g_clear_pointer (&self->column_priority, g_strfreev);
 
   G_OBJECT_CLASS (annex_register_page_parent_class)->finalize (object);
 }
@@ -1322,6 +2142,37 @@ set_string (char       **field,
   g_free (*field);
   *field = g_strdup (value);
   return TRUE;
+}
+
+static void
+set_selection_mode (AnnexRegisterPage *self,
+                    gboolean           selection_mode)
+{
+  selection_mode = !!selection_mode;
+  if (self->selection_mode == selection_mode)
+    return;
+
+  self->selection_mode = selection_mode;
+
+  /* Selection mode is about several records: the editor makes way. */
+  if (selection_mode)
+    hide_editor (self, FALSE);
+  else if (self->n_selected > 1)
+    gtk_selection_model_unselect_all (get_selection_model (self));
+
+  gtk_column_view_column_set_fixed_width (self->check_column,
+                                          selection_mode ? CHECK_COLUMN_WIDTH : 0);
+  gtk_column_view_column_set_visible (self->check_column, selection_mode);
+  if (selection_mode)
+    gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "selection-mode");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->column_view), "selection-mode");
+
+  update_selection (self);
+  self->fitted_width = 0;
+  queue_fit_columns (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION_MODE]);
 }
 
 static void
@@ -1364,6 +2215,18 @@ annex_register_page_get_property (GObject    *object,
     case PROP_N_TOTAL:
       g_value_set_uint (value, self->n_total);
       break;
+    case PROP_SELECTION_MODE:
+      g_value_set_boolean (value, self->selection_mode);
+      break;
+    case PROP_N_SELECTED:
+      g_value_set_uint (value, self->n_selected);
+      break;
+    case PROP_N_ACTIVE_FILTERS:
+      g_value_set_uint (value, self->n_active_filters);
+      break;
+    case PROP_CAN_ADD:
+      g_value_set_boolean (value, self->can_add);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1404,6 +2267,9 @@ annex_register_page_set_property (GObject      *object,
     case PROP_SHOW_BACK_BUTTON:
       annex_register_page_set_show_back_button (self, g_value_get_boolean (value));
       return;
+    case PROP_SELECTION_MODE:
+      set_selection_mode (self, g_value_get_boolean (value));
+      return;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return;
@@ -1442,6 +2308,13 @@ annex_register_page_class_init (AnnexRegisterPageClass *klass)
   properties[PROP_N_TOTAL] = g_param_spec_uint ("n-total", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_SHOW_BACK_BUTTON] =
     g_param_spec_boolean ("show-back-button", NULL, NULL, TRUE, rw);
+  properties[PROP_SELECTION_MODE] =
+    g_param_spec_boolean ("selection-mode", NULL, NULL, FALSE, rw);
+  properties[PROP_N_SELECTED] =
+    g_param_spec_uint ("n-selected", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_N_ACTIVE_FILTERS] =
+    g_param_spec_uint ("n-active-filters", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_CAN_ADD] = g_param_spec_boolean ("can-add", NULL, NULL, FALSE, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ADD_TOAST] =
@@ -1461,15 +2334,28 @@ annex_register_page_class_init (AnnexRegisterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, filter_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, facets_grid);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, select_button);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, new_button_content);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, editor_toolbar);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, editor_toolbar_separator);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, header_slot);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, empty_status);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, empty_new_button);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, no_results_status);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, no_results_clear_button);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, selection);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, filter_model);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, selection_bar);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, selection_label);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, editor_separator);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, editor_pane);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, add_button);
@@ -1492,15 +2378,38 @@ annex_register_page_class_init (AnnexRegisterPageClass *klass)
   gtk_widget_class_install_action (widget_class, "register.search", NULL, register_search_action);
   gtk_widget_class_install_action (widget_class, "register.close-editor", NULL,
                                    register_close_editor_action);
+  gtk_widget_class_install_action (widget_class, "register.filters", NULL,
+                                   register_filters_action);
+  gtk_widget_class_install_action (widget_class, "register.clear-filters", NULL,
+                                   register_clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "register.select-all", NULL,
+                                   register_select_all_action);
+  gtk_widget_class_install_action (widget_class, "register.clear-selection", NULL,
+                                   register_clear_selection_action);
+  gtk_widget_class_install_action (widget_class, "register.edit-selected", NULL,
+                                   register_edit_selected_action);
+  gtk_widget_class_install_property_action (widget_class, "register.selection-mode",
+                                            "selection-mode");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "register.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "register.search", NULL);
-  /* Delete and Escape are callbacks: they pass the key on when they have nothing to do. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "register.filters", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "register.filters", NULL);
+  /* Delete, Escape and Ctrl+Return are callbacks: they pass the key on when they have nothing
+   * to do. */
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, delete_key_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Delete, 0, delete_key_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                edit_selected_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                edit_selected_key_cb, NULL);
 
   widget_class->measure = annex_register_page_measure;
   widget_class->size_allocate = annex_register_page_size_allocate;
@@ -1514,8 +2423,13 @@ annex_register_page_init (AnnexRegisterPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   update_back_button (self);
 
-  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_func, self, NULL));
+  self->filter = annex_record_filter_new ();
+  gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
+
+  /* The check boxes of selection mode: always the first column, shown only in that mode. */
+  self->check_column = create_check_column ();
+  gtk_column_view_append_column (self->column_view, self->check_column);
 
   self->register_signals = g_signal_group_new (ANNEX_TYPE_REGISTER);
   /* After the models stacked on the register have taken the change in. */
@@ -1525,9 +2439,14 @@ annex_register_page_init (AnnexRegisterPage *self)
   g_signal_group_connect_swapped (self->register_signals, "notify::loaded",
                                   G_CALLBACK (on_register_loaded_cb), self);
 
+  g_signal_connect_object (self->editor, "notify::record", G_CALLBACK (on_editor_record_cb), self,
+                           G_CONNECT_SWAPPED);
+
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->list_pane);
 
   update_texts (self);
+  update_selection (self);
+  update_filter_button (self);
   update_count (self);
 }
 
@@ -1547,27 +2466,68 @@ annex_register_page_get_register (AnnexRegisterPage *self)
   return self->register_;
 }
 
+static void
+update_can_add (AnnexRegisterPage *self)
+{
+  gboolean can_add = FALSE;
+
+  /* Asked of a new record: requirements and Annex A controls come with the workspace. */
+  if (self->register_ != NULL)
+    {
+      g_autoptr(AnnexRecord) probe = annex_register_new_record (self->register_);
+
+      can_add = annex_record_can_add (probe, NULL);
+    }
+
+  gtk_widget_set_visible (self->new_button, can_add);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_new_button), can_add);
+
+  if (can_add != self->can_add)
+    {
+      self->can_add = can_add;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_ADD]);
+    }
+}
+
 void
 annex_register_page_set_register (AnnexRegisterPage *self,
                                   AnnexRegister     *register_)
 {
+  GType type;
+
   g_return_if_fail (ANNEX_IS_REGISTER_PAGE (self));
   g_return_if_fail (register_ == NULL || ANNEX_IS_REGISTER (register_));
 
   if (self->register_ == register_)
     return;
 
+  if (self->bulk_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->bulk_dialog));
+
   close_editor (self);
+  g_object_set (self, "selection-mode", FALSE, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   set_query (self, NULL);
+  /* Another register (another workspace) starts unfiltered. */
+  annex_record_filter_clear_facets (self->filter);
+  sync_facets_ui (self);
 
   g_set_object (&self->register_, register_);
   g_signal_group_set_target (self->register_signals, register_);
   annex_record_editor_set_register (self->editor, register_);
 
+  type = register_ != NULL ? annex_register_get_record_type (register_) : G_TYPE_INVALID;
+  if (type != self->columns_type && type != G_TYPE_INVALID)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+
+      annex_record_filter_set_record_class (self->filter, ANNEX_RECORD_CLASS (klass));
+      rebuild_facets_ui (self);
+    }
+
   gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (register_));
-  build_columns (self, register_ != NULL ? annex_register_get_record_type (register_)
-                                         : G_TYPE_INVALID);
+  build_columns (self, type);
+  update_can_add (self);
 
   update_count (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTER]);
@@ -1588,11 +2548,13 @@ annex_register_page_show_record (AnnexRegisterPage *self,
   if (record == NULL)
     return FALSE;
 
-  /* A record hidden by the search is shown anyway: the search makes way. */
+  /* A record hidden by the search or the filters is shown anyway: they make way. */
   if (find_shown_position (self, record) == G_MAXUINT)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       set_query (self, NULL);
+      if (!annex_record_filter_matches (self->filter, record))
+        annex_register_page_clear_filters (self);
     }
 
   select_record (self, record);
@@ -1667,6 +2629,7 @@ annex_register_page_set_show_back_button (AnnexRegisterPage *self,
 
   self->show_back_button = show_back_button;
   update_back_button (self);
+  update_editor_toolbar (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_BACK_BUTTON]);
 }
 
@@ -1688,4 +2651,284 @@ annex_register_page_navigate_back (AnnexRegisterPage *self)
     return FALSE;
 
   return close_editor (self);
+}
+
+AnnexRecordEditor *
+annex_register_page_get_editor (AnnexRegisterPage *self)
+{
+  g_return_val_if_fail (ANNEX_IS_REGISTER_PAGE (self), NULL);
+
+  return self->editor;
+}
+
+gboolean
+annex_register_page_get_can_add (AnnexRegisterPage *self)
+{
+  g_return_val_if_fail (ANNEX_IS_REGISTER_PAGE (self), FALSE);
+
+  return self->can_add;
+}
+
+void
+annex_register_page_add_facet (AnnexRegisterPage   *self,
+                               const char          *name,
+                               const char          *label,
+                               const char * const  *choices,
+                               AnnexFacetMatchFunc  match,
+                               gpointer             user_data,
+                               GDestroyNotify       destroy)
+{
+  g_return_if_fail (ANNEX_IS_REGISTER_PAGE (self));
+
+  annex_record_filter_add_facet (self->filter, name, label, choices, match, user_data, destroy);
+  rebuild_facets_ui (self);
+}
+
+gboolean
+annex_register_page_set_facet (AnnexRegisterPage *self,
+                               const char        *name,
+                               guint              choice)
+{
+  g_return_val_if_fail (ANNEX_IS_REGISTER_PAGE (self), FALSE);
+
+  if (!annex_record_filter_set_facet (self->filter, name, choice))
+    return FALSE;
+
+  sync_facets_ui (self);
+  update_count (self);
+  return TRUE;
+}
+
+guint
+annex_register_page_get_facet (AnnexRegisterPage *self,
+                               const char        *name)
+{
+  g_return_val_if_fail (ANNEX_IS_REGISTER_PAGE (self), ANNEX_FACET_ANY);
+
+  return annex_record_filter_get_facet (self->filter, name);
+}
+
+void
+annex_register_page_clear_filters (AnnexRegisterPage *self)
+{
+  g_return_if_fail (ANNEX_IS_REGISTER_PAGE (self));
+
+  annex_record_filter_clear_facets (self->filter);
+  sync_facets_ui (self);
+  update_count (self);
+}
+
+guint
+annex_register_page_get_n_active_filters (AnnexRegisterPage *self)
+{
+  g_return_val_if_fail (ANNEX_IS_REGISTER_PAGE (self), 0);
+
+  return self->n_active_filters;
+}
+
+void
+annex_register_page_set_header_widget (AnnexRegisterPage *self,
+                                       GtkWidget         *widget)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (ANNEX_IS_REGISTER_PAGE (self));
+  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
+
+  while ((child = gtk_widget_get_first_child (self->header_slot)) != NULL)
+    gtk_box_remove (GTK_BOX (self->header_slot), child);
+
+  if (widget != NULL)
+    gtk_box_append (GTK_BOX (self->header_slot), widget);
+  gtk_widget_set_visible (self->header_slot, widget != NULL);
+}
+
+void
+annex_register_page_set_warning_func (AnnexRegisterPage      *self,
+                                      AnnexRecordWarningFunc  func,
+                                      gpointer                user_data,
+                                      GDestroyNotify          destroy)
+{
+  g_return_if_fail (ANNEX_IS_REGISTER_PAGE (self));
+
+  if (self->warning_destroy != NULL)
+    self->warning_destroy (self->warning_data);
+  self->warning_func = func;
+  self->warning_data = user_data;
+  self->warning_destroy = destroy;
+
+  rebuild_columns (self);
+}
+
+void
+annex_register_page_set_column_priority (AnnexRegisterPage  *self,
+                                         const char * const *names)
+{
+  g_return_if_fail (ANNEX_IS_REGISTER_PAGE (self));
+
+  g_strfreev (self->column_priority);
+  self->column_priority = g_strdupv ((char **) names);
+  rebuild_columns (self);
+}
+
+void
+annex_register_page_set_visible_func (AnnexRegisterPage     *self,
+                                      AnnexFieldVisibleFunc  func,
+                                      gpointer               user_data,
+                                      GDestroyNotify         destroy)
+{
+  g_return_if_fail (ANNEX_IS_REGISTER_PAGE (self));
+
+  /* The editor borrows it; the page keeps it for the bulk edit dialog and frees it. */
+  annex_record_editor_set_visible_func (self->editor, func, user_data, NULL);
+  if (self->visible_destroy != NULL)
+    self->visible_destroy (self->visible_data);
+  self->visible_func = func;
+  self->visible_data = user_data;
+  self->visible_destroy = destroy;
+}
+
+void
+annex_register_page_set_group_func (AnnexRegisterPage   *self,
+                                    AnnexFieldGroupFunc  func,
+                                    gpointer             user_data,
+                                    GDestroyNotify       destroy)
+{
+  g_return_if_fail (ANNEX_IS_REGISTER_PAGE (self));
+
+  annex_record_editor_set_group_func (self->editor, func, user_data, destroy);
+}
+
+void
+annex_register_page_set_info_func (AnnexRegisterPage   *self,
+                                   AnnexRecordInfoFunc  func,
+                                   gpointer             user_data,
+                                   GDestroyNotify       destroy)
+{
+  g_return_if_fail (ANNEX_IS_REGISTER_PAGE (self));
+
+  annex_record_editor_set_info_func (self->editor, func, user_data, destroy);
+}
+
+void
+annex_register_page_set_bulk_fields (AnnexRegisterPage  *self,
+                                     const char * const *names)
+{
+  g_return_if_fail (ANNEX_IS_REGISTER_PAGE (self));
+
+  g_strfreev (self->bulk_fields);
+  self->bulk_fields = g_strdupv ((char **) names);
+}
+
+guint
+annex_register_page_get_n_selected (AnnexRegisterPage *self)
+{
+  g_return_val_if_fail (ANNEX_IS_REGISTER_PAGE (self), 0);
+
+  return self->n_selected;
+}
+
+GPtrArray *
+annex_register_page_dup_selected (AnnexRegisterPage *self)
+{
+  g_autoptr(GtkBitset) set = NULL;
+  GtkBitsetIter iter;
+  GPtrArray *records;
+  guint position;
+
+  g_return_val_if_fail (ANNEX_IS_REGISTER_PAGE (self), NULL);
+
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  set = gtk_selection_model_get_selection (get_selection_model (self));
+  if (gtk_bitset_iter_init_first (&iter, set, &position))
+    {
+      do
+        g_ptr_array_add (records, g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                         position));
+      while (gtk_bitset_iter_next (&iter, &position));
+    }
+
+  return records;
+}
+
+guint
+annex_register_page_select_records (AnnexRegisterPage *self,
+                                    GPtrArray         *records)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GtkBitset) mask = NULL;
+  g_autoptr(GHashTable) wanted = NULL;
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (ANNEX_IS_REGISTER_PAGE (self), 0);
+  g_return_val_if_fail (records != NULL, 0);
+
+  wanted = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < records->len; i++)
+    g_hash_table_add (wanted, g_ptr_array_index (records, i));
+
+  model = G_LIST_MODEL (self->selection);
+  n = g_list_model_get_n_items (model);
+  selected = gtk_bitset_new_empty ();
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (g_hash_table_contains (wanted, item))
+        gtk_bitset_add (selected, i);
+    }
+
+  mask = gtk_bitset_new_range (0, n);
+  gtk_selection_model_set_selection (get_selection_model (self), selected, mask);
+  return (guint) gtk_bitset_get_size (selected);
+}
+
+void
+annex_register_page_edit_selected (AnnexRegisterPage *self)
+{
+  g_return_if_fail (ANNEX_IS_REGISTER_PAGE (self));
+
+  edit_selected (self);
+}
+
+gboolean
+annex_register_page_apply_bulk_edit (AnnexRegisterPage  *self,
+                                     GPtrArray          *records,
+                                     AnnexBulkEdit      *edit,
+                                     GError            **error)
+{
+  g_autoptr(GPtrArray) selected = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+
+  g_return_val_if_fail (ANNEX_IS_REGISTER_PAGE (self), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->register_ == NULL)
+    return TRUE;
+
+  g_return_val_if_fail (annex_bulk_edit_get_record_type (edit) ==
+                        annex_register_get_record_type (self->register_), FALSE);
+
+  if (records == NULL)
+    records = selected = annex_register_page_dup_selected (self);
+
+  /* Edits typed into the editor a moment ago are written first, on their own. */
+  annex_record_editor_flush (self->editor);
+
+  changed = annex_bulk_edit_apply (edit, records, &before);
+  if (changed->len == 0)
+    return TRUE;
+
+  if (!annex_register_save_many (self->register_, changed, error))
+    {
+      annex_bulk_edit_restore (changed, before);
+      return FALSE;
+    }
+
+  show_bulk_toast (self, changed, before);
+  refilter (self);
+  return TRUE;
 }

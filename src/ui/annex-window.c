@@ -11,7 +11,10 @@
 
 #include "annex-action.h"
 #include "annex-application.h"
+#include "annex-control.h"
+#include "annex-controls-view.h"
 #include "annex-register-page.h"
+#include "annex-requirement.h"
 #include "annex-welcome-page.h"
 #include "annex-window.h"
 
@@ -28,6 +31,9 @@ struct _AnnexWindow
   GtkWidget            *content_box;
   AdwWindowTitle       *sidebar_title;
   AdwWindowTitle       *view_title;
+  GtkStack             *title_stack;
+  AdwViewSwitcherTitle *controls_switcher;
+  AnnexControlsView    *controls_view;
   GtkListBox           *sidebar_list;
   GtkStack             *view_stack;
   AnnexRegisterPage    *actions_page;
@@ -39,6 +45,8 @@ struct _AnnexWindow
   AnnexWorkspaceList   *workspace_list;
   AnnexDatabase        *database;
   AnnexRegister        *action_register;
+  AnnexRegister        *control_register;
+  AnnexRegister        *requirement_register;
   GCancellable         *cancellable;            /* the open workspace's loads */
   GCancellable         *operations_cancellable; /* workspace operations; cancelled on dispose */
   char                 *organization;
@@ -306,7 +314,11 @@ clear_workspace (AnnexWindow *self)
 
   if (self->actions_page != NULL)
     annex_register_page_set_register (self->actions_page, NULL);
+  if (self->controls_view != NULL)
+    annex_controls_view_set_registers (self->controls_view, NULL, NULL, NULL);
   g_clear_object (&self->action_register);
+  g_clear_object (&self->control_register);
+  g_clear_object (&self->requirement_register);
 
   if (self->database != NULL)
     annex_database_close (self->database);
@@ -349,6 +361,9 @@ restore_window_state (AnnexWindow *self)
     gtk_stack_set_visible_child_name (self->view_stack, view);
 }
 
+static void on_register_loaded_cb (GObject      *source,
+                                   GAsyncResult *result,
+                                   gpointer      user_data);
 static void on_actions_loaded_cb (GObject      *source,
                                   GAsyncResult *result,
                                   gpointer      user_data);
@@ -391,6 +406,16 @@ set_database (AnnexWindow   *self,
   annex_register_page_set_register (self->actions_page, self->action_register);
   annex_register_load_async (self->action_register, self->cancellable, on_actions_loaded_cb,
                              g_object_ref (self));
+
+  /* The controls and the requirements checklist, each loaded on the worker like the actions. */
+  self->control_register = annex_register_new (self->database, ANNEX_TYPE_CONTROL);
+  self->requirement_register = annex_register_new (self->database, ANNEX_TYPE_REQUIREMENT);
+  annex_controls_view_set_registers (self->controls_view, self->control_register,
+                                     self->requirement_register, self->action_register);
+  annex_register_load_async (self->control_register, self->cancellable, on_register_loaded_cb,
+                             g_object_ref (self));
+  annex_register_load_async (self->requirement_register, self->cancellable,
+                             on_register_loaded_cb, g_object_ref (self));
 
   g_settings_set_string (self->settings, "last-workspace",
                          annex_database_get_path (self->database));
@@ -457,6 +482,25 @@ on_actions_loaded_cb (GObject      *source,
 }
 
 static void
+on_register_loaded_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(AnnexWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  AnnexRegister *register_ = ANNEX_REGISTER (source);
+
+  if (annex_register_load_finish (register_, result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (register_ == self->control_register)
+    add_toast_printf (self, _("Could not load the controls: %s"), error->message);
+  else if (register_ == self->requirement_register)
+    add_toast_printf (self, _("Could not load the requirements: %s"), error->message);
+}
+
+static void
 on_register_page_add_toast_cb (AnnexWindow *self,
                                AdwToast    *toast,
                                GtkWidget   *page)
@@ -479,6 +523,10 @@ on_view_stack_visible_child_changed_cb (AnnexWindow *self)
   adw_window_title_set_title (self->view_title,
                               gtk_stack_page_get_title (gtk_stack_get_page (self->view_stack,
                                                                             child)));
+  /* The Controls view's pages are switched in the header bar. */
+  gtk_stack_set_visible_child_name (self->title_stack,
+                                    child == GTK_WIDGET (self->controls_view) ? "switcher"
+                                                                              : "title");
 
   row = gtk_list_box_get_row_at_index (self->sidebar_list, index);
   if (row != NULL && gtk_list_box_get_selection_mode (self->sidebar_list) != GTK_SELECTION_NONE &&
@@ -487,6 +535,15 @@ on_view_stack_visible_child_changed_cb (AnnexWindow *self)
 
   g_settings_set_string (self->settings, "last-view", name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+static void
+on_controls_switcher_title_visible_cb (AnnexWindow *self)
+{
+  /* Too narrow for the switcher in the header bar: the view shows it at the bottom. */
+  annex_controls_view_set_reveal_switcher_bar (self->controls_view,
+                                               adw_view_switcher_title_get_title_visible (
+                                                 self->controls_switcher));
 }
 
 static void
@@ -513,6 +570,9 @@ on_back_button_clicked_cb (AnnexWindow *self)
   /* A register showing its editor over the list goes back to the list first. */
   if (ANNEX_IS_REGISTER_PAGE (view) &&
       annex_register_page_navigate_back (ANNEX_REGISTER_PAGE (view)))
+    return;
+  if (ANNEX_IS_CONTROLS_VIEW (view) &&
+      annex_controls_view_navigate_back (ANNEX_CONTROLS_VIEW (view)))
     return;
 
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
@@ -1112,6 +1172,7 @@ annex_window_class_init (AnnexWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ANNEX_TYPE_REGISTER_PAGE);
+  g_type_ensure (ANNEX_TYPE_CONTROLS_VIEW);
   g_type_ensure (ANNEX_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1124,6 +1185,9 @@ annex_window_class_init (AnnexWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, view_title);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, controls_switcher);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, controls_view);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, actions_page);
@@ -1134,12 +1198,15 @@ annex_window_class_init (AnnexWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_controls_switcher_title_visible_cb);
 }
 
 static void
 annex_window_init (AnnexWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_view_switcher_title_set_stack (self->controls_switcher,
+                                     annex_controls_view_get_stack (self->controls_view));
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -1227,6 +1294,22 @@ annex_window_get_action_register (AnnexWindow *self)
   g_return_val_if_fail (ANNEX_IS_WINDOW (self), NULL);
 
   return self->action_register;
+}
+
+AnnexRegister *
+annex_window_get_control_register (AnnexWindow *self)
+{
+  g_return_val_if_fail (ANNEX_IS_WINDOW (self), NULL);
+
+  return self->control_register;
+}
+
+AnnexRegister *
+annex_window_get_requirement_register (AnnexWindow *self)
+{
+  g_return_val_if_fail (ANNEX_IS_WINDOW (self), NULL);
+
+  return self->requirement_register;
 }
 
 const char *

@@ -34,6 +34,10 @@ AnnexWorkspaceList *annex_window_get_workspace_list (AnnexWindow    *self);
 AnnexDatabase      *annex_window_get_database   (AnnexWindow        *self);
 /* The register behind the Actions view, or NULL without a workspace. */
 AnnexRegister      *annex_window_get_action_register (AnnexWindow   *self);
+/* The registers behind the Controls view (controls, requirements), or NULL without a
+ * workspace. */
+AnnexRegister      *annex_window_get_control_register (AnnexWindow  *self);
+AnnexRegister      *annex_window_get_requirement_register (AnnexWindow *self);
 /* "welcome" or "workspace": the page the window shows. */
 const char         *annex_window_get_visible_page (AnnexWindow      *self);
 
