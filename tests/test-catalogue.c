@@ -91,7 +91,9 @@ csv_parse (const char *text)
               g_ptr_array_add (fields, g_string_free (g_steal_pointer (&field), FALSE));
               field = g_string_new (NULL);
               g_ptr_array_add (fields, NULL);
+              /* Steal the strings; the emptied array itself is still ours to free. */
               g_ptr_array_add (csv->rows, g_ptr_array_steal (fields, NULL));
+              g_ptr_array_unref (fields);
               fields = g_ptr_array_new_with_free_func (g_free);
             }
           row_has_data = FALSE;
