@@ -99,3 +99,21 @@ annex_test_wait_for (gboolean *flag)
 
   g_source_remove (timeout_id);
 }
+
+void
+annex_test_count_cb (gpointer  instance,
+                     gpointer  arg,
+                     guint    *counter)
+{
+  (*counter)++;
+}
+
+gpointer
+annex_test_list_get_item (GListModel *model,
+                          guint       position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (item);
+  return item;  /* the model keeps it alive */
+}

@@ -23,6 +23,16 @@ void      annex_test_write_file    (const char *path,
                                     const void *data,
                                     gssize      len);
 
+/* A handler for any signal with one argument ("notify", "changed"…) that counts its emissions:
+ * g_signal_connect (object, "notify::name", G_CALLBACK (annex_test_count_cb), &counter). */
+void      annex_test_count_cb      (gpointer    instance,
+                                    gpointer    arg,
+                                    guint      *counter);
+
+/* Item @position of @model, borrowed (the model keeps it alive); asserts that it exists. */
+gpointer  annex_test_list_get_item (GListModel *model,
+                                    guint       position);
+
 /* Runs the default main context until *@flag is TRUE (asserting after 30 s). */
 void      annex_test_wait_for      (gboolean   *flag);
 

@@ -197,18 +197,7 @@ static AnnexRecord *
 get_record (AnnexRegister *reg,
             guint          position)
 {
-  g_autoptr(AnnexRecord) record = g_list_model_get_item (G_LIST_MODEL (reg), position);
-
-  g_assert_nonnull (record);
-  return record;  /* the register keeps it alive */
-}
-
-static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *counter)
-{
-  (*counter)++;
+  return annex_test_list_get_item (G_LIST_MODEL (reg), position);
 }
 
 static void
@@ -229,7 +218,7 @@ test_add (Fixture       *fixture,
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (fixture->reg)) == ANNEX_TYPE_ACTION);
 
   record = annex_register_new_record (fixture->reg);
-  g_signal_connect (record, "notify::reference", G_CALLBACK (count_notify_cb), &n_reference);
+  g_signal_connect (record, "notify::reference", G_CALLBACK (annex_test_count_cb), &n_reference);
   annex_action_set_title (ANNEX_ACTION (record), "Review supplier contracts");
   g_object_set (record, "owner", "Legal", "origin", "risk-treatment", NULL);
   g_assert_true (annex_register_add (fixture->reg, record, NULL));
@@ -301,6 +290,52 @@ test_reference_numbers (Fixture       *fixture,
                    ==, "A-003");
 }
 
+/* The last number of the 64-bit range is still given out; then the counter (at G_MAXINT64, where
+ * SQLite's "next + 1" turns into a REAL that no longer grows) is refused rather than looped on,
+ * and so is a counter below 1 (an edited file). Nothing is written on refusal. */
+static void
+test_reference_counter_out_of_range (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  static const char * const counters[] = {
+    NULL,  /* where the first add left it: G_MAXINT64 */
+    "UPDATE reference_counters SET next = -5 WHERE prefix = 'A-'",
+  };
+  g_autoptr(GError) error = NULL;
+  AnnexAction *last;
+
+  load (fixture->reg);
+  g_assert_true (annex_database_exec (fixture->db,
+                                      "INSERT INTO reference_counters (prefix, next) "
+                                      "VALUES ('A-', 9223372036854775806)",
+                                      &error));
+  g_assert_no_error (error);
+  last = add_action (fixture->reg, "The last number", NULL, NULL, "open");
+  g_assert_cmpstr (annex_record_get_reference (ANNEX_RECORD (last)), ==,
+                   "A-9223372036854775806");
+
+  for (guint i = 0; i < G_N_ELEMENTS (counters); i++)
+    {
+      g_autoptr(AnnexRecord) record = annex_register_new_record (fixture->reg);
+
+      if (counters[i] != NULL)
+        {
+          g_assert_true (annex_database_exec (fixture->db, counters[i], &error));
+          g_assert_no_error (error);
+        }
+
+      annex_action_set_title (ANNEX_ACTION (record), "No number left");
+      g_assert_false (annex_register_add (fixture->reg, record, &error));
+      g_assert_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_CORRUPT);
+      g_clear_error (&error);
+
+      g_assert_cmpint (annex_record_get_id (record), ==, 0);
+      g_assert_cmpint (count_rows (fixture->db), ==, 1);
+      g_assert_cmpuint (count_history (fixture->db), ==, 1);
+      g_assert_false (annex_database_in_transaction (fixture->db));
+    }
+}
+
 static void
 test_save (Fixture       *fixture,
            gconstpointer  user_data)
@@ -320,7 +355,7 @@ test_save (Fixture       *fixture,
   before_copy = annex_record_copy (ANNEX_RECORD (action));
   before_json = annex_record_to_json (before_copy);
   created = g_strdup (annex_record_get_created (ANNEX_RECORD (action)));
-  g_signal_connect (action, "notify::updated", G_CALLBACK (count_notify_cb), &n_updated);
+  g_signal_connect (action, "notify::updated", G_CALLBACK (annex_test_count_cb), &n_updated);
   g_array_set_size (fixture->changes, 0);
 
   /* Saving an unchanged record writes nothing. */
@@ -579,8 +614,8 @@ test_load_many (Fixture       *fixture,
   seed_actions (fixture->db, 1000);
   g_assert_cmpuint (fixture->changes->len, ==, 0);
 
-  g_signal_connect (fixture->reg, "notify::loaded", G_CALLBACK (count_notify_cb), &n_loaded);
-  g_signal_connect (fixture->reg, "notify::n-items", G_CALLBACK (count_notify_cb), &n_n_items);
+  g_signal_connect (fixture->reg, "notify::loaded", G_CALLBACK (annex_test_count_cb), &n_loaded);
+  g_signal_connect (fixture->reg, "notify::n-items", G_CALLBACK (annex_test_count_cb), &n_n_items);
 
   load (fixture->reg);
   g_assert_cmpuint (fixture->changes->len, ==, 1);
@@ -701,16 +736,27 @@ test_load_async_sees_own_writes (Fixture       *fixture,
 }
 
 static void
+record_finalizing_thread_cb (gpointer  data,
+                             GObject  *where_the_object_was)
+{
+  GThread **thread = data;
+
+  *thread = g_thread_self ();
+}
+
+static void
 test_load_async_outlives_caller (Fixture       *fixture,
                                  gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
   AnnexRegister *reg = annex_register_new (fixture->db, ANNEX_TYPE_ACTION);
+  GThread *finalized_in = NULL;
   GWeakRef weak;
 
   seed_actions (fixture->db, 20);
 
   g_weak_ref_init (&weak, reg);
+  g_object_weak_ref (G_OBJECT (reg), record_finalizing_thread_cb, &finalized_in);
   annex_register_load_async (reg, NULL, on_load_done_cb, &error);
   g_object_unref (reg);  /* the caller lets go; the load still completes and stores its rows */
 
@@ -723,8 +769,10 @@ test_load_async_outlives_caller (Fixture       *fixture,
 
   g_weak_ref_clear (&weak);
 
-  /* Once the tasks are done, nothing keeps it alive. */
+  /* Once the tasks are done, nothing keeps it alive; the worker never held it, so it goes on
+   * this thread (it shares the database connection with this thread). */
   finalize_eventually (reg);
+  g_assert_true (finalized_in == g_thread_self ());
 }
 
 static void
@@ -888,6 +936,7 @@ main (int   argc,
 
   ADD ("/annex/register/add", test_add);
   ADD ("/annex/register/reference-numbers", test_reference_numbers);
+  ADD ("/annex/register/reference-counter-out-of-range", test_reference_counter_out_of_range);
   ADD ("/annex/register/save", test_save);
   ADD ("/annex/register/remove-restore", test_remove_restore);
   ADD ("/annex/register/validation-writes-nothing", test_validation_writes_nothing);

@@ -159,22 +159,6 @@ save (AnnexRegister *reg,
 }
 
 static void
-count_cb (gpointer  instance,
-          gpointer  arg,
-          guint    *counter)
-{
-  (*counter)++;
-}
-
-static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *counter)
-{
-  (*counter)++;
-}
-
-static void
 count_items_changed_cb (GListModel *model,
                         guint       position,
                         guint       removed,
@@ -428,7 +412,7 @@ test_issues (Fixture       *fixture,
   guint notified = 0;
 
   g_assert_cmpuint (annex_control_get_issues (control), ==, ANNEX_CONTROL_ISSUE_UNDECIDED);
-  g_signal_connect (control, "notify::issues", G_CALLBACK (count_notify_cb), &notified);
+  g_signal_connect (control, "notify::issues", G_CALLBACK (annex_test_count_cb), &notified);
 
   /* Applicable without a reason; not implemented, no date, no action: no plan either. */
   g_object_set (control, "applicability", "applicable", NULL);
@@ -628,14 +612,14 @@ test_bulk_edit (Fixture       *fixture,
       g_object_set (control, "applicability", "applicable", "reason-risk", TRUE,
                     "owner", "IT lead", "status", "planned", NULL);
       g_ptr_array_add (records, control);
-      g_signal_connect (control, "notify::updated", G_CALLBACK (count_notify_cb),
+      g_signal_connect (control, "notify::updated", G_CALLBACK (annex_test_count_cb),
                         &updated_notified);
     }
   /* An unchanged record (and a duplicate) is skipped, not an error. */
   g_ptr_array_add (records, find_control (fixture->controls, "5.1"));
   g_ptr_array_add (records, g_ptr_array_index (records, 0));
 
-  g_signal_connect (fixture->db, "changed::controls", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (fixture->db, "changed::controls", G_CALLBACK (annex_test_count_cb), &changed);
   g_signal_connect (fixture->controls, "items-changed", G_CALLBACK (count_items_changed_cb),
                     &items_changed);
 
@@ -715,7 +699,7 @@ test_bulk_edit_invalid (Fixture       *fixture,
   bad = g_ptr_array_index (records, 7);
   g_object_set (bad, "target-date", "2027-02-30", NULL);
 
-  g_signal_connect (fixture->db, "changed::controls", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (fixture->db, "changed::controls", G_CALLBACK (annex_test_count_cb), &changed);
 
   g_assert_false (annex_register_save_many (fixture->controls, records, &error));
   g_assert_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_INVALID);
@@ -875,7 +859,7 @@ test_custom (Fixture       *fixture,
   g_assert_null (annex_record_get_reference (ANNEX_RECORD (control)));
   g_assert_null (annex_record_class_get_reference_prefix (ANNEX_RECORD_GET_CLASS (control)));
 
-  g_signal_connect (control, "notify::reference", G_CALLBACK (count_notify_cb),
+  g_signal_connect (control, "notify::reference", G_CALLBACK (annex_test_count_cb),
                     &reference_notified);
   annex_record_set_reference (ANNEX_RECORD (control), "ORG-1");
   annex_record_set_reference (ANNEX_RECORD (control), "ORG-1");
@@ -1112,8 +1096,8 @@ test_display (Fixture       *fixture,
   g_assert_cmpstr (status_label, ==, "Not started");
   g_assert_true (is_annex_a);
 
-  g_signal_connect (control, "notify::status-label", G_CALLBACK (count_notify_cb), &notified);
-  g_signal_connect (control, "notify::applicability-label", G_CALLBACK (count_notify_cb),
+  g_signal_connect (control, "notify::status-label", G_CALLBACK (annex_test_count_cb), &notified);
+  g_signal_connect (control, "notify::applicability-label", G_CALLBACK (annex_test_count_cb),
                     &notified);
   g_object_set (control, "status", "partial", "applicability", "applicable", NULL);
   g_assert_cmpuint (notified, ==, 2);

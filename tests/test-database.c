@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -228,6 +229,29 @@ static void
 test_error_mapping (void)
 {
   g_autoptr(GError) error = NULL;
+
+  /* System and GIO errors: the same codes, whichever layer meets them. */
+  g_assert_cmpint (annex_store_error_from_errno (EACCES), ==, ANNEX_STORE_ERROR_READ_ONLY);
+  g_assert_cmpint (annex_store_error_from_errno (EROFS), ==, ANNEX_STORE_ERROR_READ_ONLY);
+  g_assert_cmpint (annex_store_error_from_errno (ENOSPC), ==, ANNEX_STORE_ERROR_FULL);
+  g_assert_cmpint (annex_store_error_from_errno (ENOENT), ==, ANNEX_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpint (annex_store_error_from_errno (EEXIST), ==, ANNEX_STORE_ERROR_EXISTS);
+  g_assert_cmpint (annex_store_error_from_errno (EIO), ==, ANNEX_STORE_ERROR_FAILED);
+  {
+    static const int errsvs[] = { EACCES, EROFS, ENOSPC, ENOENT, EEXIST, EIO };
+
+    for (guint i = 0; i < G_N_ELEMENTS (errsvs); i++)
+      {
+        g_autoptr(GError) io_error = g_error_new_literal (G_IO_ERROR,
+                                                          g_io_error_from_errno (errsvs[i]), "x");
+
+        g_assert_cmpint (annex_store_error_from_io_error (io_error), ==,
+                         annex_store_error_from_errno (errsvs[i]));
+      }
+  }
+  error = g_error_new_literal (G_FILE_ERROR, G_FILE_ERROR_NOSPC, "x");
+  g_assert_cmpint (annex_store_error_from_io_error (error), ==, ANNEX_STORE_ERROR_FAILED);
+  g_clear_error (&error);
 
   g_assert_cmpint (annex_store_error_from_sqlite_code (SQLITE_NOTADB), ==,
                    ANNEX_STORE_ERROR_NOT_SQLITE);

@@ -11,6 +11,7 @@
 #include "annex-action.h"
 #include "annex-record.h"
 #include "annex-store-error.h"
+#include "annex-test-util.h"
 
 /* A record type with every field type, declared here the way a register declares one. */
 
@@ -56,14 +57,6 @@ test_thing_class_init (TestThingClass *klass)
 static void
 test_thing_init (TestThing *self)
 {
-}
-
-static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *counter)
-{
-  (*counter)++;
 }
 
 static void
@@ -192,9 +185,9 @@ test_notify (void)
   guint n_active = 0;
   GValue value = G_VALUE_INIT;
 
-  g_signal_connect (action, "notify::title", G_CALLBACK (count_notify_cb), &n_title);
-  g_signal_connect (action, "notify::owner", G_CALLBACK (count_notify_cb), &n_owner);
-  g_signal_connect (action, "notify", G_CALLBACK (count_notify_cb), &n_any);
+  g_signal_connect (action, "notify::title", G_CALLBACK (annex_test_count_cb), &n_title);
+  g_signal_connect (action, "notify::owner", G_CALLBACK (annex_test_count_cb), &n_owner);
+  g_signal_connect (action, "notify", G_CALLBACK (annex_test_count_cb), &n_any);
 
   g_object_set (action, "title", "Review firewall rules", NULL);
   g_assert_cmpuint (n_title, ==, 1);
@@ -219,8 +212,8 @@ test_notify (void)
   g_assert_cmpstr (g_value_get_string (annex_record_get_value (ANNEX_RECORD (action), 1)), ==,
                    "IT lead");
 
-  g_signal_connect (thing, "notify::score", G_CALLBACK (count_notify_cb), &n_score);
-  g_signal_connect (thing, "notify::active", G_CALLBACK (count_notify_cb), &n_active);
+  g_signal_connect (thing, "notify::score", G_CALLBACK (annex_test_count_cb), &n_score);
+  g_signal_connect (thing, "notify::active", G_CALLBACK (annex_test_count_cb), &n_active);
   annex_record_set_int (ANNEX_RECORD (thing), "score", 7);
   g_assert_cmpuint (n_score, ==, 0);
   annex_record_set_int (ANNEX_RECORD (thing), "score", 42);
@@ -241,7 +234,7 @@ test_empty_is_null (void)
   g_autofree char *owner = NULL;
   guint n_owner = 0;
 
-  g_signal_connect (action, "notify::owner", G_CALLBACK (count_notify_cb), &n_owner);
+  g_signal_connect (action, "notify::owner", G_CALLBACK (annex_test_count_cb), &n_owner);
 
   /* NULL → "" is no change: both are the empty value. */
   g_object_set (action, "owner", "", NULL);
@@ -344,6 +337,33 @@ test_field_helpers (void)
   g_assert_cmpstr (annex_field_get_choice_label (status_field, "in-progress"), ==, "In progress");
   g_assert_null (annex_field_get_choice_label (status_field, "nope"));
   g_assert_cmpuint (annex_field_get_n_choices (&thing_fields[THING_NAME]), ==, 0);
+
+  g_assert_true (annex_field_text_is_blank (NULL));
+  g_assert_true (annex_field_text_is_blank (""));
+  g_assert_true (annex_field_text_is_blank (" \t\n "));
+  g_assert_false (annex_field_text_is_blank (" x "));
+
+  /* The label of a record's current choice, translated (C locale: the msgid). */
+  {
+    g_autoptr(AnnexAction) action = annex_action_new ();
+    g_autofree char *label = NULL;
+    guint status_index;
+    guint title_index;
+
+    annex_record_class_find_field (ANNEX_RECORD_CLASS (klass), "status", &status_index);
+    annex_record_class_find_field (ANNEX_RECORD_CLASS (klass), "title", &title_index);
+    g_assert_cmpstr (annex_record_get_choice_label (ANNEX_RECORD (action), status_index), ==,
+                     "Open");
+    annex_record_set_string (ANNEX_RECORD (action), "status", "in-progress");
+    g_assert_cmpstr (annex_record_get_choice_label (ANNEX_RECORD (action), status_index), ==,
+                     "In progress");
+    g_object_get (action, "status-label", &label, NULL);
+    g_assert_cmpstr (label, ==, "In progress");
+
+    g_test_expect_message ("annex-record", G_LOG_LEVEL_CRITICAL, "*ANNEX_FIELD_CHOICE*");
+    g_assert_null (annex_record_get_choice_label (ANNEX_RECORD (action), title_index));
+    g_test_assert_expected_messages ();
+  }
 }
 
 static void
@@ -482,7 +502,7 @@ test_load_values (void)
   GValue values[G_N_ELEMENTS (thing_fields)] = { G_VALUE_INIT };
   guint n_notify = 0;
 
-  g_signal_connect (thing, "notify", G_CALLBACK (count_notify_cb), &n_notify);
+  g_signal_connect (thing, "notify", G_CALLBACK (annex_test_count_cb), &n_notify);
 
   g_value_init (&values[THING_NAME], G_TYPE_STRING);
   g_value_set_string (&values[THING_NAME], "Loaded");
@@ -516,7 +536,7 @@ test_action_overdue (void)
   AnnexRecord *record = ANNEX_RECORD (action);
   guint n_overdue = 0;
 
-  g_signal_connect (action, "notify::overdue", G_CALLBACK (count_notify_cb), &n_overdue);
+  g_signal_connect (action, "notify::overdue", G_CALLBACK (annex_test_count_cb), &n_overdue);
 
   annex_action_set_title (action, "Close audit finding");
   g_assert_false (annex_action_is_overdue_on (action, "2026-03-10"));  /* no due date */
@@ -567,9 +587,9 @@ test_action_completed_on (void)
   guint n_status_label = 0;
   guint n_completed = 0;
 
-  g_signal_connect (action, "notify::status-label", G_CALLBACK (count_notify_cb),
+  g_signal_connect (action, "notify::status-label", G_CALLBACK (annex_test_count_cb),
                     &n_status_label);
-  g_signal_connect (action, "notify::completed-on", G_CALLBACK (count_notify_cb), &n_completed);
+  g_signal_connect (action, "notify::completed-on", G_CALLBACK (annex_test_count_cb), &n_completed);
 
   g_object_get (action, "status-label", &status_label, "origin-label", &origin_label, NULL);
   g_assert_cmpstr (status_label, ==, "Open");

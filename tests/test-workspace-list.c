@@ -70,22 +70,11 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->tmpdir);
 }
 
-static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *counter)
-{
-  (*counter)++;
-}
-
 static AnnexWorkspace *
 get_workspace (AnnexWorkspaceList *list,
                guint               position)
 {
-  g_autoptr(AnnexWorkspace) workspace = g_list_model_get_item (G_LIST_MODEL (list), position);
-
-  g_assert_nonnull (workspace);
-  return workspace;  /* the list keeps it alive */
+  return annex_test_list_get_item (G_LIST_MODEL (list), position);
 }
 
 /* "name1|name2|…" in list order. */
@@ -294,7 +283,7 @@ test_rename (Fixture       *fixture,
   zeta = create (fixture, "Zeta");
   fixture->n_changes = 0;
 
-  g_signal_connect (zeta, "notify::name", G_CALLBACK (count_notify_cb), &n_name);
+  g_signal_connect (zeta, "notify::name", G_CALLBACK (annex_test_count_cb), &n_name);
 
   g_assert_true (annex_workspace_list_rename (fixture->list, zeta, "Alpha", &error));
   g_assert_no_error (error);

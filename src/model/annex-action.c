@@ -120,15 +120,6 @@ dup_today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-static const char *
-get_choice_label (guint        index,
-                  const char  *nick)
-{
-  const char *label = annex_field_get_choice_label (&fields[index], nick);
-
-  return label != NULL ? _(label) : NULL;
-}
-
 /* Keeps the computed properties in step with the fields they follow, and records the completion
  * date: when the status becomes "done" and "completed-on" is empty, it is set to today (local
  * date). Reopening an action keeps its completion date: the user clears it if it no longer
@@ -189,13 +180,13 @@ annex_action_get_property (GObject    *object,
       break;
 
     case PROP_STATUS_LABEL:
-      g_value_set_string (value, get_choice_label (FIELD_STATUS,
-                                                   get_field_string (self, FIELD_STATUS)));
+      g_value_set_string (value,
+                          annex_record_get_choice_label (ANNEX_RECORD (self), FIELD_STATUS));
       break;
 
     case PROP_ORIGIN_LABEL:
-      g_value_set_string (value, get_choice_label (FIELD_ORIGIN,
-                                                   get_field_string (self, FIELD_ORIGIN)));
+      g_value_set_string (value,
+                          annex_record_get_choice_label (ANNEX_RECORD (self), FIELD_ORIGIN));
       break;
 
     default:

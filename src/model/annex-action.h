@@ -11,11 +11,12 @@ G_BEGIN_DECLS
 #define ANNEX_TYPE_ACTION (annex_action_get_type ())
 G_DECLARE_FINAL_TYPE (AnnexAction, annex_action, ANNEX, ACTION, AnnexRecord)
 
-/* Fields (property name / column): "title" (required, list, searchable), "owner" (list, searchable),
- * "due-date" / due_date (date, list), "status" (choice: open, in-progress, done, cancelled; default
- * open; list), "origin" (choice: other, risk-treatment, corrective-action, audit, management-review,
- * objective, incident; default other; list), "origin-reference" / origin_reference (text, e.g.
- * "R-014"; searchable), "description" (long text, searchable), "completed-on" / completed_on (date).
+/* Fields (property name / column): "title" (required, list, searchable), "owner" (list,
+ * searchable), "due-date" / due_date (date, list), "status" (choice: open, in-progress, done,
+ * cancelled; default open; list), "origin" (choice: other, risk-treatment, corrective-action,
+ * audit, management-review, objective, incident; default other; list), "origin-reference" /
+ * origin_reference (text, e.g. "R-014"; searchable), "description" (long text, searchable),
+ * "completed-on" / completed_on (date).
  * Computed, read-only: "overdue" (gboolean): due date before today and status open or in-progress;
  * "status-label", "origin-label" (translated labels).
  * Table "actions", references "A-001". */

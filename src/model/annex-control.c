@@ -222,30 +222,6 @@ get_field_bool (AnnexControl *self,
   return g_value_get_boolean (annex_record_get_value (ANNEX_RECORD (self), index));
 }
 
-static const char *
-get_choice_label (guint        index,
-                  const char  *nick)
-{
-  const char *label = annex_field_get_choice_label (&fields[index], nick);
-
-  return label != NULL ? _(label) : NULL;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (; *text != '\0'; text++)
-    {
-      if (!g_ascii_isspace (*text))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 has_reason (AnnexControl *self)
 {
@@ -438,18 +414,18 @@ annex_control_get_property (GObject    *object,
       break;
 
     case PROP_THEME_LABEL:
-      g_value_set_string (value, get_choice_label (FIELD_THEME,
-                                                   get_field_string (self, FIELD_THEME)));
+      g_value_set_string (value,
+                          annex_record_get_choice_label (ANNEX_RECORD (self), FIELD_THEME));
       break;
 
     case PROP_APPLICABILITY_LABEL:
-      g_value_set_string (value, get_choice_label (FIELD_APPLICABILITY,
-                                                   get_field_string (self, FIELD_APPLICABILITY)));
+      g_value_set_string (value,
+                          annex_record_get_choice_label (ANNEX_RECORD (self), FIELD_APPLICABILITY));
       break;
 
     case PROP_STATUS_LABEL:
-      g_value_set_string (value, get_choice_label (FIELD_STATUS,
-                                                   get_field_string (self, FIELD_STATUS)));
+      g_value_set_string (value,
+                          annex_record_get_choice_label (ANNEX_RECORD (self), FIELD_STATUS));
       break;
 
     default:
@@ -667,7 +643,7 @@ annex_control_compute_issues (AnnexControl *self,
     }
   else if (g_strcmp0 (applicability, "excluded") == 0)
     {
-      if (is_blank (get_field_string (self, FIELD_JUSTIFICATION)))
+      if (annex_field_text_is_blank (get_field_string (self, FIELD_JUSTIFICATION)))
         issues |= ANNEX_CONTROL_ISSUE_NO_JUSTIFICATION;
     }
   else

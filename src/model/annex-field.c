@@ -58,6 +58,21 @@ annex_field_get_n_choices (const AnnexField *field)
   return n;
 }
 
+gboolean
+annex_field_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (; *text != '\0'; text++)
+    {
+      if (!g_ascii_isspace (*text))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 parse_digits (const char *text,
               guint       n_digits,

@@ -56,6 +56,9 @@ int         annex_field_get_choice_index (const AnnexField *field,
                                           const char       *nick);
 guint       annex_field_get_n_choices    (const AnnexField *field);
 
+/* TRUE when @text is NULL, empty or only ASCII white space (a required field left blank). */
+gboolean    annex_field_text_is_blank    (const char       *text);
+
 /* TRUE when @text is a valid "YYYY-MM-DD" calendar date. */
 gboolean    annex_field_date_is_valid    (const char       *text);
 

@@ -504,6 +504,31 @@ annex_record_get_value (AnnexRecord *self,
 }
 
 /**
+ * annex_record_get_choice_label:
+ * @self: a record
+ * @index: the index of a CHOICE field in the class's field table
+ *
+ * Returns: (nullable): the translated label of the field's current value; %NULL when it is
+ *   empty or not one of the choices
+ */
+const char *
+annex_record_get_choice_label (AnnexRecord *self,
+                               guint        index)
+{
+  const AnnexRecordClass *klass;
+  const char *label;
+
+  g_return_val_if_fail (ANNEX_IS_RECORD (self), NULL);
+  klass = ANNEX_RECORD_GET_CLASS (self);
+  g_return_val_if_fail (index < klass->n_fields, NULL);
+  g_return_val_if_fail (klass->fields[index].type == ANNEX_FIELD_CHOICE, NULL);
+
+  label = annex_field_get_choice_label (&klass->fields[index],
+                                        g_value_get_string (annex_record_get_value (self, index)));
+  return label != NULL ? _(label) : NULL;
+}
+
+/**
  * annex_record_set_reference:
  * @self: an unsaved record (id 0) of a type without a reference prefix
  * @reference: (nullable): the reference the user chose, e.g. "ORG-1"
@@ -698,21 +723,6 @@ annex_record_set_int (AnnexRecord *self,
   g_value_unset (&gvalue);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (; *text != '\0'; text++)
-    {
-      if (!g_ascii_isspace (*text))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /**
  * annex_record_validate:
  * @self: a record
@@ -748,7 +758,7 @@ annex_record_validate (AnnexRecord  *self,
 
       text = g_value_get_string (&priv->values[i]);
 
-      if ((field->flags & ANNEX_FIELD_FLAG_REQUIRED) != 0 && is_blank (text))
+      if ((field->flags & ANNEX_FIELD_FLAG_REQUIRED) != 0 && annex_field_text_is_blank (text))
         {
           g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_INVALID,
                        _("“%s” is required"), _(field->label));

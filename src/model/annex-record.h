@@ -95,6 +95,10 @@ const GValue     *annex_record_get_value            (AnnexRecord      *self,
 void              annex_record_set_value            (AnnexRecord      *self,
                                                      guint             index,
                                                      const GValue     *value);
+/* The translated label of the current value of the CHOICE field at @index (NULL when empty or not
+ * a choice). */
+const char       *annex_record_get_choice_label     (AnnexRecord      *self,
+                                                     guint             index);
 /* Convenience by field name for string-typed fields (NULL when empty or unknown). */
 const char       *annex_record_get_string           (AnnexRecord      *self,
                                                      const char       *name);

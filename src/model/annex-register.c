@@ -520,6 +520,7 @@ next_reference (AnnexRegister  *self,
       g_autofree char *reference = NULL;
       sqlite3_stmt *stmt;
       gboolean exists = FALSE;
+      gboolean in_range;
       gint64 number;
       int rc;
 
@@ -536,13 +537,24 @@ next_reference (AnnexRegister  *self,
           sqlite3_reset (stmt);
           return NULL;
         }
+      /* At G_MAXINT64 SQLite's "next + 1" turns into a REAL that no longer grows: refuse a
+       * counter that is not a positive integer (an edited file), or this loop would not end. */
+      in_range = sqlite3_column_type (stmt, 0) == SQLITE_INTEGER;
       number = sqlite3_column_int64 (stmt, 0);
+      in_range = in_range && number >= 1 && number < G_MAXINT64;
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         {
           annex_store_set_error_from_sqlite (error, annex_database_get_handle (self->database), rc,
                                              _("Could not assign a reference"));
+          return NULL;
+        }
+      if (!in_range)
+        {
+          /* An existing msgid: a new one would need a translation first. */
+          g_set_error_literal (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_CORRUPT,
+                               _("Could not assign a reference"));
           return NULL;
         }
 
@@ -996,8 +1008,8 @@ on_load_thread_done_cb (GObject      *source_object,
                         GAsyncResult *result,
                         gpointer      user_data)
 {
-  AnnexRegister *self = ANNEX_REGISTER (source_object);
   g_autoptr(GTask) task = user_data;
+  AnnexRegister *self = g_task_get_source_object (task);
   LoadData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GPtrArray) records = NULL;
   GError *error = NULL;
@@ -1055,7 +1067,9 @@ annex_register_load_async (AnnexRegister       *self,
   data->load_serial = ++self->load_serial;
   data->write_serial = self->write_serial;
 
-  thread_task = g_task_new (self, cancellable, on_load_thread_done_cb, g_steal_pointer (&task));
+  /* Without a source object: the worker may drop the last reference to this task, and must
+   * never drop the last one to the register (its finalize belongs to this thread). */
+  thread_task = g_task_new (NULL, cancellable, on_load_thread_done_cb, g_steal_pointer (&task));
   g_task_set_source_tag (thread_task, load_thread_func);
   g_task_set_task_data (thread_task, data, (GDestroyNotify) load_data_free);
   g_task_run_in_thread (thread_task, load_thread_func);
@@ -1070,6 +1084,7 @@ annex_register_load_finish (AnnexRegister  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == annex_register_load_async,
                         FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -1087,6 +1102,47 @@ annex_register_new_record (AnnexRegister *self)
   g_return_val_if_fail (ANNEX_IS_REGISTER (self), NULL);
 
   return g_object_new (self->record_type, NULL);
+}
+
+/* Inside the transaction the caller began: inserts @record's row with the given identity (@id 0:
+ * SQLite chooses) and its insert entry in the change history, and commits; only then does
+ * @record get its identity (notified) and become an item. On failure the transaction is rolled
+ * back (or was ended by the failed commit) and @record is unchanged. The strings may be
+ * @record's own. */
+static gboolean
+insert_and_commit (AnnexRegister  *self,
+                   AnnexRecord    *record,
+                   gint64          id,
+                   const char     *reference,
+                   const char     *created,
+                   const char     *updated,
+                   GError        **error)
+{
+  g_autofree char *after = NULL;
+  char **strings;
+
+  id = insert_row (self, record, id, reference, created, updated, error);
+  if (id == 0)
+    goto failed;
+
+  strings = dup_record_strings (self, record, reference);
+  after = strings_to_json (self, strings);
+  free_strings (strings, self->record_class->n_fields + 1);
+
+  if (!annex_change_log_append (self->database, self->record_class->table, id,
+                                ANNEX_CHANGE_INSERT, NULL, after, error))
+    goto failed;
+
+  if (!commit_own_write (self, error))
+    return FALSE;
+
+  _annex_record_assign_identity (record, id, reference, created, updated);
+  insert_item (self, record);
+  return TRUE;
+
+failed:
+  annex_database_rollback (self->database);
+  return FALSE;
 }
 
 /**
@@ -1112,10 +1168,7 @@ annex_register_add (AnnexRegister  *self,
 {
   g_autofree char *reference = NULL;
   g_autofree char *now = NULL;
-  g_autofree char *after = NULL;
   gboolean user_reference;
-  char **strings;
-  gint64 id;
 
   g_return_val_if_fail (ANNEX_IS_REGISTER (self), FALSE);
   g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (record, self->record_type), FALSE);
@@ -1161,24 +1214,7 @@ annex_register_add (AnnexRegister  *self,
     }
 
   now = dup_now_utc ();
-  id = insert_row (self, record, 0, reference, now, now, error);
-  if (id == 0)
-    goto failed;
-
-  strings = dup_record_strings (self, record, reference);
-  after = strings_to_json (self, strings);
-  free_strings (strings, self->record_class->n_fields + 1);
-
-  if (!annex_change_log_append (self->database, self->record_class->table, id,
-                                ANNEX_CHANGE_INSERT, NULL, after, error))
-    goto failed;
-
-  if (!commit_own_write (self, error))
-    return FALSE;
-
-  _annex_record_assign_identity (record, id, reference, now, now);
-  insert_item (self, record);
-  return TRUE;
+  return insert_and_commit (self, record, 0, reference, now, now, error);
 
 failed:
   annex_database_rollback (self->database);
@@ -1267,6 +1303,81 @@ out:
   return ok;
 }
 
+static void
+prefix_error_with_reference (GError      **error,
+                             AnnexRecord  *record)
+{
+  /* Translators: prefixed to why one record of a bulk edit was refused; %s is its id */
+  g_prefix_error (error, _("%s: "), annex_record_get_reference (record));
+}
+
+/* annex_register_save() and annex_register_save_many(): validates every record of @records,
+ * then writes those that differ from their stored rows in one transaction and, after the
+ * commit, sets (and notifies) their "updated". @name_record: prefix errors with the record's
+ * reference (a bulk edit). */
+static gboolean
+save_records (AnnexRegister  *self,
+              GPtrArray      *records,
+              gboolean        name_record,
+              GError        **error)
+{
+  g_autoptr(GPtrArray) written = NULL;
+  g_autofree char *now = NULL;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      AnnexRecord *record = g_ptr_array_index (records, i);
+
+      if (!annex_record_validate (record, error))
+        {
+          if (name_record)
+            prefix_error_with_reference (error, record);
+          return FALSE;
+        }
+    }
+
+  if (records->len == 0)
+    return TRUE;
+
+  if (!annex_database_begin (self->database, error))
+    return FALSE;
+
+  now = dup_now_utc ();
+  written = g_ptr_array_new ();
+  for (guint i = 0; i < records->len; i++)
+    {
+      AnnexRecord *record = g_ptr_array_index (records, i);
+      gboolean changed = FALSE;
+
+      if (!update_row (self, record, now, &changed, error))
+        {
+          if (name_record)
+            prefix_error_with_reference (error, record);
+          annex_database_rollback (self->database);
+          return FALSE;
+        }
+      if (changed)
+        g_ptr_array_add (written, record);
+    }
+
+  if (written->len == 0)
+    return annex_database_commit (self->database, error);
+
+  if (!commit_own_write (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < written->len; i++)
+    {
+      AnnexRecord *record = g_ptr_array_index (written, i);
+
+      _annex_record_assign_identity (record, annex_record_get_id (record),
+                                     annex_record_get_reference (record),
+                                     annex_record_get_created (record), now);
+    }
+
+  return TRUE;
+}
+
 /**
  * annex_register_save:
  * @self: a register
@@ -1286,39 +1397,16 @@ annex_register_save (AnnexRegister  *self,
                      AnnexRecord    *record,
                      GError        **error)
 {
-  g_autofree char *now = NULL;
-  gboolean changed = FALSE;
+  g_autoptr(GPtrArray) records = NULL;
 
   g_return_val_if_fail (ANNEX_IS_REGISTER (self), FALSE);
   g_return_val_if_fail (ANNEX_IS_RECORD (record), FALSE);
   g_return_val_if_fail (annex_register_get_position (self, record) != G_MAXUINT, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!annex_record_validate (record, error))
-    return FALSE;
-
-  if (!annex_database_begin (self->database, error))
-    return FALSE;
-
-  now = dup_now_utc ();
-  if (!update_row (self, record, now, &changed, error))
-    {
-      annex_database_rollback (self->database);
-      return FALSE;
-    }
-
-  /* Nothing to write: end the (empty) transaction without marking the table. After a commit
-   * (successful or not) the transaction level is ended: never roll back then. */
-  if (!changed)
-    return annex_database_commit (self->database, error);
-
-  if (!commit_own_write (self, error))
-    return FALSE;
-
-  _annex_record_assign_identity (record, annex_record_get_id (record),
-                                 annex_record_get_reference (record),
-                                 annex_record_get_created (record), now);
-  return TRUE;
+  records = g_ptr_array_new ();
+  g_ptr_array_add (records, record);
+  return save_records (self, records, FALSE, error);
 }
 
 /**
@@ -1344,9 +1432,6 @@ annex_register_save_many (AnnexRegister  *self,
                           GPtrArray      *records,
                           GError        **error)
 {
-  g_autoptr(GPtrArray) written = NULL;
-  g_autofree char *now = NULL;
-
   g_return_val_if_fail (ANNEX_IS_REGISTER (self), FALSE);
   g_return_val_if_fail (records != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1359,57 +1444,7 @@ annex_register_save_many (AnnexRegister  *self,
       g_return_val_if_fail (annex_register_get_position (self, record) != G_MAXUINT, FALSE);
     }
 
-  for (guint i = 0; i < records->len; i++)
-    {
-      AnnexRecord *record = g_ptr_array_index (records, i);
-
-      if (!annex_record_validate (record, error))
-        {
-          /* Translators: prefixed to why one record of a bulk edit was refused; %s is its id */
-          g_prefix_error (error, _("%s: "), annex_record_get_reference (record));
-          return FALSE;
-        }
-    }
-
-  if (records->len == 0)
-    return TRUE;
-
-  if (!annex_database_begin (self->database, error))
-    return FALSE;
-
-  now = dup_now_utc ();
-  written = g_ptr_array_new ();
-  for (guint i = 0; i < records->len; i++)
-    {
-      AnnexRecord *record = g_ptr_array_index (records, i);
-      gboolean changed = FALSE;
-
-      if (!update_row (self, record, now, &changed, error))
-        {
-          g_prefix_error (error, _("%s: "), annex_record_get_reference (record));
-          annex_database_rollback (self->database);
-          return FALSE;
-        }
-      if (changed)
-        g_ptr_array_add (written, record);
-    }
-
-  if (written->len == 0)
-    return annex_database_commit (self->database, error);
-
-  if (!commit_own_write (self, error))
-    return FALSE;
-
-  for (guint i = 0; i < written->len; i++)
-    {
-      AnnexRecord *record = g_ptr_array_index (written, i);
-
-      _annex_record_assign_identity (record, annex_record_get_id (record),
-                                     annex_record_get_reference (record),
-                                     annex_record_get_created (record), now);
-    }
-
-  return TRUE;
+  return save_records (self, records, TRUE, error);
 }
 
 /**
@@ -1501,11 +1536,9 @@ annex_register_restore (AnnexRegister  *self,
                         AnnexRecord    *record,
                         GError        **error)
 {
-  g_autofree char *after = NULL;
   g_autofree char *now = NULL;
   const char *created;
   const char *updated;
-  char **strings;
   gint64 id;
 
   g_return_val_if_fail (ANNEX_IS_REGISTER (self), FALSE);
@@ -1526,28 +1559,8 @@ annex_register_restore (AnnexRegister  *self,
   if (!annex_database_begin (self->database, error))
     return FALSE;
 
-  if (insert_row (self, record, id, annex_record_get_reference (record), created, updated,
-                  error) == 0)
-    goto failed;
-
-  strings = dup_record_strings (self, record, annex_record_get_reference (record));
-  after = strings_to_json (self, strings);
-  free_strings (strings, self->record_class->n_fields + 1);
-
-  if (!annex_change_log_append (self->database, self->record_class->table, id,
-                                ANNEX_CHANGE_INSERT, NULL, after, error))
-    goto failed;
-
-  if (!commit_own_write (self, error))
-    return FALSE;
-
-  _annex_record_assign_identity (record, id, annex_record_get_reference (record), created, updated);
-  insert_item (self, record);
-  return TRUE;
-
-failed:
-  annex_database_rollback (self->database);
-  return FALSE;
+  return insert_and_commit (self, record, id, annex_record_get_reference (record), created,
+                            updated, error);
 }
 
 /**

@@ -164,12 +164,8 @@ annex_requirement_get_property (GObject    *object,
       break;
 
     case PROP_STATUS_LABEL:
-      {
-        const char *label = annex_field_get_choice_label (&fields[FIELD_STATUS],
-                                                          get_field_string (self, FIELD_STATUS));
-
-        g_value_set_string (value, label != NULL ? _(label) : NULL);
-      }
+      g_value_set_string (value,
+                          annex_record_get_choice_label (ANNEX_RECORD (self), FIELD_STATUS));
       break;
 
     default:

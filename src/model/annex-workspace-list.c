@@ -143,29 +143,6 @@ resort_item (AnnexWorkspaceList *self,
   g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
 }
 
-static AnnexStoreError
-store_error_from_errno (int errsv)
-{
-  switch (errsv)
-    {
-    case EACCES:
-    case EPERM:
-    case EROFS:
-      return ANNEX_STORE_ERROR_READ_ONLY;
-    case ENOSPC:
-#ifdef EDQUOT
-    case EDQUOT:
-#endif
-      return ANNEX_STORE_ERROR_FULL;
-    case ENOENT:
-      return ANNEX_STORE_ERROR_NOT_FOUND;
-    case EEXIST:
-      return ANNEX_STORE_ERROR_EXISTS;
-    default:
-      return ANNEX_STORE_ERROR_FAILED;
-    }
-}
-
 /* Turns a GIO error into the store's domain (the UI handles one domain), keeping the message.
  * A cancellation stays G_IO_ERROR_CANCELLED, as every _finish () reports it. */
 static void
@@ -173,8 +150,6 @@ propagate_io_error (GError     **error,
                     GError      *io_error,
                     const char  *context)
 {
-  AnnexStoreError code = ANNEX_STORE_ERROR_FAILED;
-
   if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, io_error);
@@ -187,29 +162,8 @@ propagate_io_error (GError     **error,
       return;
     }
 
-  if (io_error->domain == G_IO_ERROR)
-    {
-      switch (io_error->code)
-        {
-        case G_IO_ERROR_PERMISSION_DENIED:
-        case G_IO_ERROR_READ_ONLY:
-          code = ANNEX_STORE_ERROR_READ_ONLY;
-          break;
-        case G_IO_ERROR_NO_SPACE:
-          code = ANNEX_STORE_ERROR_FULL;
-          break;
-        case G_IO_ERROR_NOT_FOUND:
-          code = ANNEX_STORE_ERROR_NOT_FOUND;
-          break;
-        case G_IO_ERROR_EXISTS:
-          code = ANNEX_STORE_ERROR_EXISTS;
-          break;
-        default:
-          break;
-        }
-    }
-
-  g_set_error (error, ANNEX_STORE_ERROR, code, "%s: %s", context, io_error->message);
+  g_set_error (error, ANNEX_STORE_ERROR, annex_store_error_from_io_error (io_error), "%s: %s",
+               context, io_error->message);
   g_error_free (io_error);
 }
 
@@ -222,7 +176,7 @@ ensure_directory (const char  *directory,
       int errsv = errno;
       g_autofree char *display = g_filename_display_name (directory);
 
-      g_set_error (error, ANNEX_STORE_ERROR, store_error_from_errno (errsv),
+      g_set_error (error, ANNEX_STORE_ERROR, annex_store_error_from_errno (errsv),
                    _("Could not create the folder “%s”: %s"), display, g_strerror (errsv));
       return FALSE;
     }
@@ -245,7 +199,7 @@ remove_database_files (const char  *path,
           int errsv = errno;
           g_autofree char *display = g_filename_display_name (path);
 
-          g_set_error (error, ANNEX_STORE_ERROR, store_error_from_errno (errsv),
+          g_set_error (error, ANNEX_STORE_ERROR, annex_store_error_from_errno (errsv),
                        _("Could not delete “%s”: %s"), display, g_strerror (errsv));
           return FALSE;
         }
@@ -832,30 +786,45 @@ copy_database_file (const char    *source,
   return TRUE;
 }
 
-/* Moves the closed database @from (and any companions) to @to, which must not exist. */
+/* Moves the closed database @from (and any companions) to @to, which must not exist. When one
+ * file cannot be moved, those moved already go back: @to is never left without its companions. */
 static gboolean
 move_database_files (const char  *from,
                      const char  *to,
                      GError     **error)
 {
+  gboolean moved[G_N_ELEMENTS (companion_suffixes)] = { FALSE, };
+
   for (guint i = 0; i < G_N_ELEMENTS (companion_suffixes); i++)
     {
       g_autofree char *from_path = g_strconcat (from, companion_suffixes[i], NULL);
       g_autofree char *to_path = g_strconcat (to, companion_suffixes[i], NULL);
+      int errsv;
+      g_autofree char *display = NULL;
 
       if (i > 0 && !g_file_test (from_path, G_FILE_TEST_EXISTS))
         continue;
 
-      if (g_rename (from_path, to_path) != 0)
+      if (g_rename (from_path, to_path) == 0)
         {
-          int errsv = errno;
-          g_autofree char *display = g_filename_display_name (to);
-
-          g_set_error (error, ANNEX_STORE_ERROR, store_error_from_errno (errsv),
-                       _("Could not move the workspace to “%s”: %s"), display,
-                       g_strerror (errsv));
-          return FALSE;
+          moved[i] = TRUE;
+          continue;
         }
+
+      errsv = errno;
+      display = g_filename_display_name (to);
+      g_set_error (error, ANNEX_STORE_ERROR, annex_store_error_from_errno (errsv),
+                   _("Could not move the workspace to “%s”: %s"), display, g_strerror (errsv));
+
+      for (guint j = 0; j < i; j++)
+        {
+          g_autofree char *back_from = g_strconcat (to, companion_suffixes[j], NULL);
+          g_autofree char *back_to = g_strconcat (from, companion_suffixes[j], NULL);
+
+          if (moved[j])
+            g_rename (back_from, back_to);
+        }
+      return FALSE;
     }
 
   return TRUE;
@@ -878,7 +847,7 @@ make_temporary_file (const char  *directory,
       int errsv = errno;
       g_autofree char *display = g_filename_display_name (directory);
 
-      g_set_error (error, ANNEX_STORE_ERROR, store_error_from_errno (errsv),
+      g_set_error (error, ANNEX_STORE_ERROR, annex_store_error_from_errno (errsv),
                    _("Could not write to the folder “%s”: %s"), display, g_strerror (errsv));
       return NULL;
     }

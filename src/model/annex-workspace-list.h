@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* annex-workspace-list.h: the workspaces kept in one folder (the user data directory's
- * "annex/workspaces"), as a GListModel of AnnexWorkspace sorted by name, and the operations on them. */
+ * "annex/workspaces"), as a GListModel of AnnexWorkspace sorted by name, and the operations on
+ * them. */
 
 #pragma once
 

@@ -399,7 +399,8 @@ annex_change_log_append (AnnexDatabase    *db,
       return FALSE;
     }
 
-  count_text = g_strdup_printf ("%" G_GINT64_FORMAT, count + 1);
+  /* A count edited to the end of the range stays there (no signed overflow); verify reports it. */
+  count_text = g_strdup_printf ("%" G_GINT64_FORMAT, count < G_MAXINT64 ? count + 1 : count);
   stmt = annex_database_prepare (db,
                                  "INSERT INTO workspace (key, value) "
                                  "VALUES ('history-head', ?1), ('history-count', ?2) "

@@ -188,40 +188,12 @@ static const char * const reserved_settings[] = {
 
 /* Auxiliary functions */
 
-static AnnexStoreError
-error_code_from_errno (int errsv)
-{
-  switch (errsv)
-    {
-    case EACCES:
-    case EPERM:
-    case EROFS:
-      return ANNEX_STORE_ERROR_READ_ONLY;
-
-    case ENOSPC:
-#ifdef EDQUOT
-    case EDQUOT:
-#endif
-      return ANNEX_STORE_ERROR_FULL;
-
-    case ENOENT:
-    case ENOTDIR:
-      return ANNEX_STORE_ERROR_NOT_FOUND;
-
-    case EEXIST:
-      return ANNEX_STORE_ERROR_EXISTS;
-
-    default:
-      return ANNEX_STORE_ERROR_FAILED;
-    }
-}
-
 static void
 set_error_from_errno (GError     **error,
                       int          errsv,
                       const char  *context)
 {
-  g_set_error (error, ANNEX_STORE_ERROR, error_code_from_errno (errsv),
+  g_set_error (error, ANNEX_STORE_ERROR, annex_store_error_from_errno (errsv),
                /* Translators: the first %s is what failed, the second the system's reason */
                _("%s: %s"), context, g_strerror (errsv));
 }
@@ -231,31 +203,8 @@ set_error_from_io_error (GError     **error,
                          GError      *io_error,
                          const char  *context)
 {
-  AnnexStoreError code = ANNEX_STORE_ERROR_FAILED;
-
-  if (io_error->domain == G_IO_ERROR)
-    {
-      switch (io_error->code)
-        {
-        case G_IO_ERROR_PERMISSION_DENIED:
-        case G_IO_ERROR_READ_ONLY:
-          code = ANNEX_STORE_ERROR_READ_ONLY;
-          break;
-
-        case G_IO_ERROR_NO_SPACE:
-          code = ANNEX_STORE_ERROR_FULL;
-          break;
-
-        case G_IO_ERROR_NOT_FOUND:
-          code = ANNEX_STORE_ERROR_NOT_FOUND;
-          break;
-
-        default:
-          break;
-        }
-    }
-
-  g_set_error (error, ANNEX_STORE_ERROR, code, _("%s: %s"), context, io_error->message);
+  g_set_error (error, ANNEX_STORE_ERROR, annex_store_error_from_io_error (io_error), _("%s: %s"),
+               context, io_error->message);
 }
 
 /* The SQL of migration @version, and in *out_populate its function (NULL for none). */
@@ -339,36 +288,40 @@ is_directory_writable (const char *path)
   return g_access (dir, W_OK) == 0;
 }
 
-/* Runs a one-row query on a raw connection (no statement cache) and returns its first column
- * as an integer. On failure returns the SQLite result code in *out_rc. */
+/* Prepares @sql on a raw connection (no statement cache) and steps it once. Returns SQLITE_ROW
+ * with *out_stmt on the first row, SQLITE_DONE (no row) or the SQLite error; the caller
+ * finalizes *out_stmt in every case. */
+static int
+step_first_row (sqlite3       *db,
+                const char    *sql,
+                sqlite3_stmt **out_stmt)
+{
+  int rc;
+
+  *out_stmt = NULL;
+  rc = sqlite3_prepare_v2 (db, sql, -1, out_stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  return sqlite3_step (*out_stmt);
+}
+
+/* Runs a one-row query on a raw connection and returns its first column as an integer (0 for
+ * no row). On failure returns the SQLite result code in *out_rc. */
 static gboolean
 query_int (sqlite3     *db,
            const char  *sql,
            gint64      *out_value,
            int         *out_rc)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  sqlite3_stmt *stmt;
+  int rc = step_first_row (db, sql, &stmt);
 
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *out_value = sqlite3_column_int64 (stmt, 0);
-          rc = SQLITE_OK;
-        }
-      else if (rc == SQLITE_DONE)
-        {
-          *out_value = 0;
-          rc = SQLITE_OK;
-        }
-    }
+  *out_value = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_finalize (stmt);
 
-  *out_rc = rc;
-  return rc == SQLITE_OK;
+  *out_rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+  return *out_rc == SQLITE_OK;
 }
 
 /* The same for a text result (a newly allocated string, or NULL for no row or a NULL). */
@@ -378,28 +331,14 @@ query_text (sqlite3     *db,
             char       **out_value,
             int         *out_rc)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  sqlite3_stmt *stmt;
+  int rc = step_first_row (db, sql, &stmt);
 
-  *out_value = NULL;
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *out_value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          rc = SQLITE_OK;
-        }
-      else if (rc == SQLITE_DONE)
-        {
-          rc = SQLITE_OK;
-        }
-    }
+  *out_value = rc == SQLITE_ROW ? g_strdup ((const char *) sqlite3_column_text (stmt, 0)) : NULL;
   sqlite3_finalize (stmt);
 
-  *out_rc = rc;
-  return rc == SQLITE_OK;
+  *out_rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+  return *out_rc == SQLITE_OK;
 }
 
 /* An SQLite failure while checking the file named @name, reported by what it means for it. */
@@ -1126,9 +1065,10 @@ create_file (const char  *path,
       /* A file system without hard links. */
       if (g_rename (tmp_path, path) != 0)
         {
-          g_autofree char *context = g_strdup_printf (_("Could not create “%s”"), name);
+          g_autofree char *context = NULL;
 
-          errsv = errno;
+          errsv = errno;  /* before anything that may change errno */
+          context = g_strdup_printf (_("Could not create “%s”"), name);
           set_error_from_errno (error, errsv, context);
           goto failed;
         }

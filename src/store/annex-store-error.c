@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 
 #include "annex-store-error.h"
@@ -45,6 +47,77 @@ annex_store_error_from_sqlite_code (int rc)
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       return ANNEX_STORE_ERROR_BUSY;
+
+    default:
+      return ANNEX_STORE_ERROR_FAILED;
+    }
+}
+
+/**
+ * annex_store_error_from_errno:
+ * @errsv: a system error number (errno)
+ *
+ * Returns: the error code: %ANNEX_STORE_ERROR_READ_ONLY when the file or folder cannot be
+ *   written, %ANNEX_STORE_ERROR_FULL, %ANNEX_STORE_ERROR_NOT_FOUND, %ANNEX_STORE_ERROR_EXISTS, or
+ *   %ANNEX_STORE_ERROR_FAILED
+ */
+AnnexStoreError
+annex_store_error_from_errno (int errsv)
+{
+  switch (errsv)
+    {
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      return ANNEX_STORE_ERROR_READ_ONLY;
+
+    case ENOSPC:
+#ifdef EDQUOT
+    case EDQUOT:
+#endif
+      return ANNEX_STORE_ERROR_FULL;
+
+    case ENOENT:
+    case ENOTDIR:
+      return ANNEX_STORE_ERROR_NOT_FOUND;
+
+    case EEXIST:
+      return ANNEX_STORE_ERROR_EXISTS;
+
+    default:
+      return ANNEX_STORE_ERROR_FAILED;
+    }
+}
+
+/**
+ * annex_store_error_from_io_error:
+ * @io_error: an error, usually in the %G_IO_ERROR domain
+ *
+ * Returns: the matching error code, as annex_store_error_from_errno(); %ANNEX_STORE_ERROR_FAILED
+ *   for any other domain or code
+ */
+AnnexStoreError
+annex_store_error_from_io_error (const GError *io_error)
+{
+  g_return_val_if_fail (io_error != NULL, ANNEX_STORE_ERROR_FAILED);
+
+  if (io_error->domain != G_IO_ERROR)
+    return ANNEX_STORE_ERROR_FAILED;
+
+  switch (io_error->code)
+    {
+    case G_IO_ERROR_PERMISSION_DENIED:
+    case G_IO_ERROR_READ_ONLY:
+      return ANNEX_STORE_ERROR_READ_ONLY;
+
+    case G_IO_ERROR_NO_SPACE:
+      return ANNEX_STORE_ERROR_FULL;
+
+    case G_IO_ERROR_NOT_FOUND:
+      return ANNEX_STORE_ERROR_NOT_FOUND;
+
+    case G_IO_ERROR_EXISTS:
+      return ANNEX_STORE_ERROR_EXISTS;
 
     default:
       return ANNEX_STORE_ERROR_FAILED;

@@ -51,5 +51,10 @@ void   annex_store_set_error_from_sqlite (GError     **error,
                                           const char  *context);
 /* The AnnexStoreError code for an SQLite result code. */
 AnnexStoreError annex_store_error_from_sqlite_code (int rc);
+/* The AnnexStoreError code for a system error number (READ_ONLY for EACCES/EPERM/EROFS, FULL,
+ * NOT_FOUND, EXISTS; FAILED for any other). */
+AnnexStoreError annex_store_error_from_errno       (int           errsv);
+/* The same for a GIO error (FAILED for any other domain or code). */
+AnnexStoreError annex_store_error_from_io_error    (const GError *io_error);
 
 G_END_DECLS
