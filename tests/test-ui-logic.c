@@ -250,13 +250,12 @@ test_change_lines_shortened (void)
 static void
 test_fallback_texts (void)
 {
-  g_autofree char *placeholder = annex_format_search_placeholder ("Actions");
-  g_autofree char *placeholder_none = annex_format_search_placeholder (NULL);
+  g_autofree char *placeholder = annex_format_search_placeholder ();
   g_autofree char *empty = annex_format_empty_title ("Actions");
   g_autofree char *empty_none = annex_format_empty_title ("");
 
-  g_assert_cmpstr (placeholder, ==, "Search actions…");
-  g_assert_cmpstr (placeholder_none, ==, "Search…");
+  /* The fallback names no register: "Search %s…" with a lowercased name is wrong in German. */
+  g_assert_cmpstr (placeholder, ==, "Search…");
   g_assert_cmpstr (empty, ==, "No Actions Yet");
   g_assert_cmpstr (empty_none, ==, "Nothing Here Yet");
 }

@@ -674,6 +674,101 @@ test_controls_view (void)
   g_assert_finalize_object (g_steal_pointer (&list));
 }
 
+/* The narrowest window the layout is made for (the issue: "usable at 360 px wide"). */
+#define NARROW_WINDOW_WIDTH 360
+
+static gboolean
+on_allocate_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits (at most 5 s) until @widget has been allocated, then for what the allocation queued. */
+static void
+wait_allocated (GtkWidget *widget)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (5, on_allocate_timeout_cb, &timed_out);
+
+  while (gtk_widget_get_width (widget) == 0 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  iterate_main_loop ();
+}
+
+/* The window's content asks for no more than 360 px: every view, the hidden ones included (the
+ * window's stacks count them), in whatever state their bars were last left in. */
+static void
+assert_fits_narrow (AnnexWindow *window,
+                    const char  *when)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  int minimum = 0;
+
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("%s: minimum width %d", when, minimum);
+  g_assert_cmpint (minimum, <=, NARROW_WINDOW_WIDTH);
+}
+
+/* Wide pages (their toolbars with labels, the selection bar with text buttons) left hidden
+ * behind another view do not make the window wider than 360 px. */
+static void
+test_narrow_minimum (void)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(AnnexWorkspaceList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  AnnexControlsView *view;
+  AnnexRegisterPage *page;
+  AnnexWindow *window;
+
+  if (!require_display ())
+    return;
+
+  folder = make_folder ("narrow");
+  list = annex_workspace_list_new (folder);
+  path = g_strdup (annex_workspace_get_path (annex_workspace_list_create (list, "Narrow Ltd",
+                                                                          &error)));
+  g_assert_no_error (error);
+  window = create_window (list);
+  assert_fits_narrow (window, "welcome");
+
+  g_assert_true (open_workspace (window, path, &error));
+  g_assert_no_error (error);
+  wait_loaded (annex_window_get_control_register (window));
+  wait_loaded (annex_window_get_requirement_register (window));
+  wait_loaded (annex_window_get_action_register (window));
+  assert_fits_narrow (window, "opened");
+
+  /* Each page shown (wide) in selection mode, then left for the next one. */
+  g_assert_true (annex_window_set_view (window, "controls"));
+  view = ANNEX_CONTROLS_VIEW (find_view (window, "controls"));
+  page = annex_controls_view_get_controls_page (view);
+  g_object_set (page, "selection-mode", TRUE, NULL);
+  wait_allocated (GTK_WIDGET (page));
+  assert_fits_narrow (window, "controls");
+
+  annex_controls_view_set_visible_page (view, "requirements");
+  page = annex_controls_view_get_requirements_page (view);
+  g_object_set (page, "selection-mode", TRUE, NULL);
+  wait_allocated (GTK_WIDGET (page));
+  assert_fits_narrow (window, "requirements");
+
+  g_assert_true (annex_window_set_view (window, "actions"));
+  page = ANNEX_REGISTER_PAGE (find_view (window, "actions"));
+  g_object_set (page, "selection-mode", TRUE, NULL);
+  wait_allocated (GTK_WIDGET (page));
+  assert_fits_narrow (window, "actions");
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
 /* A duplicate runs on a worker: meanwhile the row shows a spinner and offers no menu. */
 static void
 test_duplicate_busy (void)
@@ -803,6 +898,7 @@ main (int   argc,
   g_test_add_func ("/annex/ui/open-failure", test_open_failure);
   g_test_add_func ("/annex/ui/open-visit-close", test_open_visit_close);
   g_test_add_func ("/annex/ui/controls-view", test_controls_view);
+  g_test_add_func ("/annex/ui/narrow-minimum", test_narrow_minimum);
   g_test_add_func ("/annex/ui/duplicate-busy", test_duplicate_busy);
   g_test_add_func ("/annex/ui/close-while-busy", test_close_while_busy);
 

@@ -456,8 +456,11 @@ update_info (AnnexRecordEditor *self)
 
             gtk_label_set_xalign (GTK_LABEL (name), 0);
             gtk_label_set_yalign (GTK_LABEL (name), 0);
-            /* A long name wraps before the values do, in a narrow editor. */
+            /* A long name wraps before the values do, in a narrow editor; a long compound
+             * ("Informationssicherheitseigenschaften") breaks inside rather than squeeze the
+             * values into a sliver. */
             gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+            gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
             gtk_label_set_max_width_chars (GTK_LABEL (name), 16);
             gtk_widget_set_valign (name, GTK_ALIGN_START);
             gtk_widget_add_css_class (name, "dim-label");

@@ -363,17 +363,12 @@ annex_format_change_lines (const AnnexField *fields,
 }
 
 char *
-annex_format_search_placeholder (const char *title)
+annex_format_search_placeholder (void)
 {
-  g_autofree char *lower = NULL;
-
-  if (title == NULL || *title == '\0')
-    return g_strdup (_("Search…"));
-
-  lower = g_utf8_strdown (title, -1);
-  /* Translators: placeholder of a register's search entry; %s is the register's name in lower
-   * case, e.g. "Search actions…". Pages may set their own text instead. */
-  return g_strdup_printf (_("Search %s…"), lower);
+  /* A register's name cannot be put into a sentence for every language (German capitalizes
+   * nouns, other languages inflect them): pages set their own "search-placeholder", and the
+   * fallback names no register. */
+  return g_strdup (_("Search…"));
 }
 
 char *

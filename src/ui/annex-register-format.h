@@ -47,9 +47,11 @@ char     **annex_format_change_lines        (const AnnexField *fields,
                                              const char       *before_json,
                                              const char       *after_json);
 
-/* Texts derived from a register page's title ("Actions") when the page was not given its own:
- * "Search actions…", "No Actions Yet". */
-char      *annex_format_search_placeholder  (const char       *title);
+/* The search entry's placeholder of a page not given its own: a generic "Search…" (each page
+ * sets a whole sentence, "Search actions…"). */
+char      *annex_format_search_placeholder  (void);
+/* The title of an empty register derived from a page's title ("Actions") when the page was not
+ * given its own: "No Actions Yet". */
 char      *annex_format_empty_title         (const char       *title);
 
 /* The selection bar's label: "7 selected". */

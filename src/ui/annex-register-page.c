@@ -23,7 +23,9 @@
 /* Narrower than this, the list and the editor do not fit side by side (their width-requests in
  * the .ui plus the separator): the editor becomes a full page, opened by activating a row. */
 #define NARROW_WIDTH 721
-/* A list narrower than this gets the compact toolbar (icon-only filter button). */
+/* A list narrower than this gets the compact toolbar and selection bar (icon-only filter, New,
+ * Select All and Clear buttons). The labels only the wide state shows can ellipsize, so a page's
+ * minimum width does not grow with the state its bars were last left in (hidden pages count). */
 #define COMPACT_LIST_WIDTH 600
 /* The widths of the check box and warning columns. */
 #define CHECK_COLUMN_WIDTH 40
@@ -69,7 +71,7 @@ struct _AnnexRegisterPage
   GtkLabel           *count_label;
   GtkWidget          *select_button;
   GtkWidget          *new_button;
-  AdwButtonContent   *new_button_content;
+  GtkWidget          *new_button_label;
   GtkWidget          *editor_toolbar;
   GtkWidget          *editor_toolbar_separator;
   GtkWidget          *header_slot;
@@ -85,6 +87,12 @@ struct _AnnexRegisterPage
   GtkSortListModel   *sort_model;
   GtkActionBar       *selection_bar;
   GtkLabel           *selection_label;
+  GtkWidget          *select_all_button;
+  GtkWidget          *select_all_icon;
+  GtkWidget          *select_all_label;
+  GtkWidget          *clear_selection_button;
+  GtkWidget          *clear_selection_icon;
+  GtkWidget          *clear_selection_label;
   GtkWidget          *editor_separator;
   GtkWidget          *editor_pane;
   GtkWidget          *add_button;
@@ -324,7 +332,7 @@ update_texts (AnnexRegisterPage *self)
   if (self->search_placeholder != NULL)
     placeholder = g_strdup (self->search_placeholder);
   else
-    placeholder = annex_format_search_placeholder (self->title);
+    placeholder = annex_format_search_placeholder ();
   g_object_set (self->search_entry, "placeholder-text", placeholder, NULL);
 
   if (self->empty_title != NULL)
@@ -695,6 +703,9 @@ rebuild_facets_ui (AnnexRegisterPage *self)
       label = gtk_label_new (label_text);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      /* Long compounds ("Informationssicherheitseigenschaften") break inside the word rather
+       * than widen the popover beyond a narrow window. */
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
       gtk_widget_set_hexpand (label, TRUE);
 
@@ -1415,6 +1426,22 @@ fit_columns (AnnexRegisterPage *self)
     }
 }
 
+/* A toolbar button is an icon when compact: @label goes (and @icon, if any, shows), and the
+ * button's style class follows (@wide_class when it has its label). */
+static void
+set_button_compact (GtkWidget  *button,
+                    GtkWidget  *icon,
+                    GtkWidget  *label,
+                    gboolean    compact,
+                    const char *wide_class)
+{
+  gtk_widget_set_visible (label, !compact);
+  if (icon != NULL)
+    gtk_widget_set_visible (icon, compact);
+  gtk_widget_add_css_class (button, compact ? "image-button" : wide_class);
+  gtk_widget_remove_css_class (button, compact ? wide_class : "image-button");
+}
+
 static gboolean
 fit_columns_cb (gpointer user_data)
 {
@@ -1433,7 +1460,16 @@ fit_columns_cb (gpointer user_data)
       self->compact = compact;
       update_filter_button (self);
       /* Narrow, "New" is its icon, so the search entry keeps room to type in. */
-      adw_button_content_set_label (self->new_button_content, compact ? "" : _("_New"));
+      set_button_compact (self->new_button, NULL, self->new_button_label, compact,
+                          "image-text-button");
+      /* The count is never shortened where it could be short of room. */
+      gtk_label_set_ellipsize (self->count_label,
+                               compact ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+      /* The selection bar keeps room for "7 selected" and a labelled Edit button. */
+      set_button_compact (self->select_all_button, self->select_all_icon, self->select_all_label,
+                          compact, "text-button");
+      set_button_compact (self->clear_selection_button, self->clear_selection_icon,
+                          self->clear_selection_label, compact, "text-button");
     }
   return G_SOURCE_REMOVE;
 }
@@ -2340,7 +2376,7 @@ annex_register_page_class_init (AnnexRegisterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, select_button);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, new_button);
-  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, new_button_content);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, new_button_label);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, editor_toolbar);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, editor_toolbar_separator);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, header_slot);
@@ -2356,6 +2392,12 @@ annex_register_page_class_init (AnnexRegisterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, sort_model);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, selection_bar);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, select_all_button);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, select_all_icon);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, select_all_label);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, clear_selection_button);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, clear_selection_icon);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, clear_selection_label);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, editor_separator);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, editor_pane);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, add_button);

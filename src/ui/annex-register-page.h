@@ -25,9 +25,9 @@ G_DECLARE_FINAL_TYPE (AnnexRegisterPage, annex_register_page, ANNEX, REGISTER_PA
 /* Properties: "register" (AnnexRegister, may be NULL: then an empty page), "title" (string, e.g.
  * "Actions"), "icon-name", "description" (the empty state's text: what the register holds and which
  * clause it serves), "n-shown" / "n-total" (guint, read-only, for "12 of 40").
- * Optional texts, generated from "title" when unset (set them for a good translation):
- * "empty-title" ("No Actions Yet"), "search-placeholder" ("Search actions…") and "new-label" (the
- * empty state's button, with a mnemonic: "New _Action").
+ * Optional texts, set them for a good translation: "search-placeholder" ("Search actions…"; a
+ * generic "Search…" when unset), "empty-title" ("No Actions Yet") and "new-label" (the empty
+ * state's button, with a mnemonic: "New _Action"), both generated from "title" when unset.
  * Signal "add-toast" (AdwToast *toast): the page asks its window to show a toast (pages never reach
  * for the window). The toast is only borrowed for the emission: a handler that shows it passes
  * g_object_ref (toast) to adw_toast_overlay_add_toast(), which takes ownership. A deleted record
