@@ -1285,6 +1285,141 @@ test_page_new_add_delete_undo (void)
   fixture_tear_down (&fixture);
 }
 
+/* Presses Escape on the page: activates the page's shortcut for it, as the key would. */
+static void
+press_escape (GtkWidget *page)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (page);
+  g_autoptr(GtkShortcutTrigger) escape = gtk_keyval_trigger_new (GDK_KEY_Escape, 0);
+  gboolean activated = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !activated; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (!gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), escape))
+            continue;
+
+          activated = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                    GTK_SHORTCUT_ACTION_EXCLUSIVE, page,
+                                                    gtk_shortcut_get_arguments (shortcut));
+          break;
+        }
+    }
+
+  g_assert_true (activated);
+  iterate_main_loop ();
+}
+
+static void
+test_page_unsaved_draft (void)
+{
+  Fixture fixture = { 0 };
+  AnnexRecordEditor *editor;
+  g_autoptr(AnnexRecord) draft = NULL;
+  GtkWidget *row;
+  AdwToast *toast;
+
+  if (!require_display ())
+    return;
+
+  fixture_set_up (&fixture, 3);
+  editor = get_editor (&fixture);
+
+  /* A valid draft left with Escape is added, as if Add had been pressed; no toast. */
+  g_assert_true (gtk_widget_activate_action (fixture.page, "register.new", NULL));
+  draft = g_object_ref (annex_record_editor_get_record (editor));
+  row = find_row (GTK_WIDGET (editor), "Title (required)");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Patch the mail server");
+  iterate_main_loop ();
+  press_escape (fixture.page);
+  g_assert_null (annex_record_editor_get_record (editor));
+  g_assert_cmpint (annex_record_get_id (draft), !=, 0);
+  g_assert_true (annex_register_find (fixture.register_, annex_record_get_id (draft)) == draft);
+  g_assert_cmpstr (annex_record_get_string (draft, "title"), ==, "Patch the mail server");
+  g_assert_cmpuint (get_uint (fixture.page, "n-total"), ==, 4);
+  g_assert_cmpuint (fixture.toasts->len, ==, 0);
+  g_clear_object (&draft);
+
+  /* A valid draft left by selecting another row is added too. */
+  g_assert_true (gtk_widget_activate_action (fixture.page, "register.new", NULL));
+  draft = g_object_ref (annex_record_editor_get_record (editor));
+  row = find_row (GTK_WIDGET (editor), "Title (required)");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Rotate the keys");
+  iterate_main_loop ();
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (gtk_column_view_get_model (
+                                     GTK_COLUMN_VIEW (find_descendant (fixture.page,
+                                                                       GTK_TYPE_COLUMN_VIEW)))),
+                                   0, TRUE);
+  iterate_main_loop ();
+  g_assert_cmpint (annex_record_get_id (draft), !=, 0);
+  g_assert_cmpuint (get_uint (fixture.page, "n-total"), ==, 5);
+  g_assert_true (annex_record_editor_get_record (editor) != draft);
+  g_assert_cmpuint (fixture.toasts->len, ==, 0);
+  g_clear_object (&draft);
+  g_assert_true (gtk_widget_activate_action (fixture.page, "register.close-editor", NULL));
+
+  /* An invalid draft the user typed into (no title): discarded with a toast offering Undo. */
+  g_assert_true (gtk_widget_activate_action (fixture.page, "register.new", NULL));
+  draft = g_object_ref (annex_record_editor_get_record (editor));
+  row = find_row (GTK_WIDGET (editor), "Owner");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Dana");
+  iterate_main_loop ();
+  g_assert_false (annex_record_editor_get_valid (editor));
+  press_escape (fixture.page);
+  g_assert_null (annex_record_editor_get_record (editor));
+  g_assert_cmpint (annex_record_get_id (draft), ==, 0);
+  g_assert_cmpuint (get_uint (fixture.page, "n-total"), ==, 5);
+  g_assert_cmpuint (fixture.toasts->len, ==, 1);
+  toast = g_ptr_array_index (fixture.toasts, 0);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Unsaved record discarded");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+
+  /* Undo reopens the draft in the editor with what was typed. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  iterate_main_loop ();
+  g_assert_true (annex_record_editor_get_record (editor) == draft);
+  g_assert_cmpint (annex_record_get_id (draft), ==, 0);
+  g_assert_cmpstr (annex_record_get_string (draft, "owner"), ==, "Dana");
+  row = find_row (GTK_WIDGET (editor), "Owner");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Dana");
+  g_assert_cmpuint (get_uint (fixture.page, "n-total"), ==, 5);
+  g_signal_emit_by_name (toast, "dismissed");
+  g_assert_null (g_object_get_data (G_OBJECT (toast), "annex-record"));
+
+  /* Completed now, closing the editor adds it. */
+  row = find_row (GTK_WIDGET (editor), "Title (required)");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Train the staff");
+  iterate_main_loop ();
+  g_assert_true (gtk_widget_activate_action (fixture.page, "register.close-editor", NULL));
+  g_assert_cmpint (annex_record_get_id (draft), !=, 0);
+  g_assert_cmpstr (annex_record_get_string (draft, "owner"), ==, "Dana");
+  g_assert_cmpuint (get_uint (fixture.page, "n-total"), ==, 6);
+  g_assert_cmpuint (fixture.toasts->len, ==, 1);
+  g_clear_object (&draft);
+
+  /* An untouched draft goes silently. */
+  g_assert_true (gtk_widget_activate_action (fixture.page, "register.new", NULL));
+  draft = g_object_ref (annex_record_editor_get_record (editor));
+  press_escape (fixture.page);
+  g_assert_null (annex_record_editor_get_record (editor));
+  g_assert_cmpint (annex_record_get_id (draft), ==, 0);
+  g_assert_cmpuint (get_uint (fixture.page, "n-total"), ==, 6);
+  g_assert_cmpuint (fixture.toasts->len, ==, 1);
+  g_clear_object (&draft);
+
+  fixture_tear_down (&fixture);
+}
+
 static void
 test_editor_autosave_and_history (void)
 {
@@ -1890,6 +2025,7 @@ main (int   argc,
   g_test_add_func ("/annex/ui/register-page/search-and-count", test_page_search_and_count);
   g_test_add_func ("/annex/ui/register-page/columns-and-sorting", test_page_columns_and_sorting);
   g_test_add_func ("/annex/ui/register-page/new-add-delete-undo", test_page_new_add_delete_undo);
+  g_test_add_func ("/annex/ui/register-page/unsaved-draft", test_page_unsaved_draft);
   g_test_add_func ("/annex/ui/register-page/narrow", test_page_narrow);
   g_test_add_func ("/annex/ui/record-editor/autosave-and-history",
                    test_editor_autosave_and_history);

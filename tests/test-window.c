@@ -821,6 +821,86 @@ test_duplicate_busy (void)
   g_assert_finalize_object (g_steal_pointer (&list));
 }
 
+/* The message dialog the window has presented, or NULL. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not a new reference */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+/* Renaming the open workspace runs on a worker (its row busy meanwhile); then the list item and
+ * the window title follow the new name. */
+static void
+test_rename_open_workspace (void)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(AnnexWorkspaceList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  AnnexWindow *window;
+  AnnexWelcomePage *welcome;
+  AnnexWorkspace *workspace;
+  GtkEditable *entry;
+  gboolean changed = FALSE;
+
+  if (!require_display ())
+    return;
+
+  folder = make_folder ("renaming");
+  list = annex_workspace_list_new (folder);
+  path = g_strdup (annex_workspace_get_path (annex_workspace_list_create (list, "Acme Ltd",
+                                                                          &error)));
+  g_assert_no_error (error);
+  window = create_window (list);
+  welcome = ANNEX_WELCOME_PAGE (find_descendant (GTK_WIDGET (window), ANNEX_TYPE_WELCOME_PAGE));
+  g_assert_true (open_workspace (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Acme Ltd — Annex");
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "rename-workspace",
+                                  g_variant_new_string (path));
+  iterate_main_loop ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_object_ref (dialog);
+  entry = g_object_get_data (G_OBJECT (dialog), "name-entry");
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (entry, "Globex Corp");
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &changed);
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+
+  /* On a worker: the row is busy, nothing has changed yet. */
+  g_assert_true (annex_welcome_page_get_workspace_busy (welcome, path));
+  workspace = annex_workspace_list_find_by_path (list, path);
+  g_assert_cmpstr (annex_workspace_get_name (workspace), ==, "Acme Ltd");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Acme Ltd — Annex");
+
+  annex_test_wait_for (&changed);
+  iterate_main_loop ();
+  g_signal_handlers_disconnect_by_func (list, on_items_changed_cb, &changed);
+  g_assert_false (annex_welcome_page_get_workspace_busy (welcome, path));
+  workspace = annex_workspace_list_find_by_path (list, path);
+  g_assert_cmpstr (annex_workspace_get_name (workspace), ==, "Globex Corp");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Globex Corp — Annex");
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&list));
+}
+
 static gboolean
 on_timeout_cb (gpointer user_data)
 {
@@ -900,6 +980,7 @@ main (int   argc,
   g_test_add_func ("/annex/ui/controls-view", test_controls_view);
   g_test_add_func ("/annex/ui/narrow-minimum", test_narrow_minimum);
   g_test_add_func ("/annex/ui/duplicate-busy", test_duplicate_busy);
+  g_test_add_func ("/annex/ui/rename-open-workspace", test_rename_open_workspace);
   g_test_add_func ("/annex/ui/close-while-busy", test_close_while_busy);
 
   status = g_test_run ();

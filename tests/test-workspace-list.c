@@ -830,6 +830,128 @@ test_duplicate_async (Fixture       *fixture,
 }
 
 static void
+test_rename_async (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *organization = NULL;
+  g_autofree char *dump = NULL;
+  g_autofree char *gone_path = NULL;
+  AnnexWorkspace *zeta;
+  AnnexWorkspace *beta;
+  AsyncCall call;
+  guint n_name = 0;
+  gboolean ok;
+
+  beta = create (fixture, "Beta");
+  create (fixture, "Gamma");
+  zeta = create (fixture, "Zeta");
+  fixture->n_changes = 0;
+  g_signal_connect (zeta, "notify::name", G_CALLBACK (annex_test_count_cb), &n_name);
+
+  /* Success: nothing changes before the main loop runs; then the name, with one
+   * items-changed, before the callback. */
+  async_call_init (&call, fixture);
+  annex_workspace_list_rename_async (fixture->list, zeta, "  Alpha ", NULL, on_async_ready_cb,
+                                     &call);
+  g_assert_false (call.done);
+  g_assert_cmpuint (fixture->n_changes, ==, 0);
+  g_assert_cmpstr (annex_workspace_get_name (zeta), ==, "Zeta");
+  ok = annex_workspace_list_rename_finish (fixture->list, async_call_wait (&call), &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpuint (call.n_changes_at_callback, ==, 1);
+  g_assert_cmpuint (fixture->n_changes, ==, 1);
+  g_assert_cmpuint (n_name, ==, 1);
+  g_assert_cmpstr (annex_workspace_get_name (zeta), ==, "Alpha");
+  g_assert_true (get_workspace (fixture->list, 0) == zeta);
+  names = join_names (fixture->list);
+  g_assert_cmpstr (names, ==, "Alpha|Beta|Gamma");
+  g_clear_pointer (&names, g_free);
+  async_call_clear (&call);
+
+  /* Stored in the file: still so after a refresh. */
+  dump = dump_actions (annex_workspace_get_path (zeta), &organization);
+  g_assert_cmpstr (organization, ==, "Alpha");
+  g_assert_true (annex_workspace_list_refresh (fixture->list, &error));
+  g_assert_no_error (error);
+  names = join_names (fixture->list);
+  g_assert_cmpstr (names, ==, "Alpha|Beta|Gamma");
+  g_clear_pointer (&names, g_free);
+
+  /* A rename in place (same position) is still one items-changed. */
+  zeta = get_workspace (fixture->list, 0);
+  beta = get_workspace (fixture->list, 1);
+  fixture->n_changes = 0;
+  async_call_init (&call, fixture);
+  annex_workspace_list_rename_async (fixture->list, beta, "Beta Two", NULL, on_async_ready_cb,
+                                     &call);
+  ok = annex_workspace_list_rename_finish (fixture->list, async_call_wait (&call), &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpuint (call.n_changes_at_callback, ==, 1);
+  names = join_names (fixture->list);
+  g_assert_cmpstr (names, ==, "Alpha|Beta Two|Gamma");
+  g_clear_pointer (&names, g_free);
+  async_call_clear (&call);
+
+  /* Error: the file was removed meanwhile. The store's error through finish, nothing changed
+   * (no items-changed, the name stays, no file appears). */
+  beta = get_workspace (fixture->list, 1);
+  gone_path = g_strdup (annex_workspace_get_path (beta));
+  g_assert_cmpint (g_unlink (gone_path), ==, 0);
+  fixture->n_changes = 0;
+  async_call_init (&call, fixture);
+  annex_workspace_list_rename_async (fixture->list, beta, "Omega", NULL, on_async_ready_cb,
+                                     &call);
+  ok = annex_workspace_list_rename_finish (fixture->list, async_call_wait (&call), &error);
+  g_assert_false (ok);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == ANNEX_STORE_ERROR);
+  g_clear_error (&error);
+  g_assert_cmpuint (fixture->n_changes, ==, 0);
+  g_assert_cmpstr (annex_workspace_get_name (beta), ==, "Beta Two");
+  g_assert_false (g_file_test (gone_path, G_FILE_TEST_EXISTS));
+  names = join_names (fixture->list);
+  g_assert_cmpstr (names, ==, "Alpha|Beta Two|Gamma");
+  g_clear_pointer (&names, g_free);
+  async_call_clear (&call);
+
+  /* A blank name: the store's INVALID through finish, nothing changed. */
+  async_call_init (&call, fixture);
+  annex_workspace_list_rename_async (fixture->list, zeta, "  ", NULL, on_async_ready_cb, &call);
+  ok = annex_workspace_list_rename_finish (fixture->list, async_call_wait (&call), &error);
+  g_assert_false (ok);
+  g_assert_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (fixture->n_changes, ==, 0);
+  g_assert_cmpstr (annex_workspace_get_name (zeta), ==, "Alpha");
+  async_call_clear (&call);
+
+  /* Cancelled before it started: CANCELLED, the file keeps its name. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autofree char *org2 = NULL;
+    g_autofree char *dump2 = NULL;
+
+    g_cancellable_cancel (cancellable);
+    async_call_init (&call, fixture);
+    annex_workspace_list_rename_async (fixture->list, zeta, "Other", cancellable,
+                                       on_async_ready_cb, &call);
+    ok = annex_workspace_list_rename_finish (fixture->list, async_call_wait (&call), &error);
+    g_assert_false (ok);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_cmpuint (fixture->n_changes, ==, 0);
+    g_assert_cmpstr (annex_workspace_get_name (zeta), ==, "Alpha");
+    dump2 = dump_actions (annex_workspace_get_path (zeta), &org2);
+    g_assert_cmpstr (org2, ==, "Alpha");
+    async_call_clear (&call);
+  }
+}
+
+static void
 test_export_import_async (Fixture       *fixture,
                           gconstpointer  user_data)
 {
@@ -1240,6 +1362,7 @@ main (int   argc,
   ADD ("/annex/workspace-list/unusable-files", test_unusable_files);
   ADD ("/annex/workspace-list/older-workspace", test_older_workspace);
   ADD ("/annex/workspace-list/paths", test_paths);
+  ADD ("/annex/workspace-list/rename-async", test_rename_async);
   ADD ("/annex/workspace-list/duplicate-async", test_duplicate_async);
   ADD ("/annex/workspace-list/export-import-async", test_export_import_async);
   ADD ("/annex/workspace-list/concurrent-async", test_concurrent_async);

@@ -120,7 +120,8 @@ insert_sorted (AnnexWorkspaceList *self,
 }
 
 /* After a rename: moves @workspace to its sorted place with one items-changed over the range
- * between its old and new positions. */
+ * between its old and new positions (over the item alone when it stays in place, so that views
+ * show the new name). */
 static void
 resort_item (AnnexWorkspaceList *self,
              AnnexWorkspace     *workspace)
@@ -134,9 +135,6 @@ resort_item (AnnexWorkspaceList *self,
   g_ptr_array_steal_index (self->items, old_position);  /* keeps the list's reference */
   new_position = find_sorted_position (self, workspace);
   g_ptr_array_insert (self->items, (int) new_position, workspace);
-
-  if (new_position == old_position)
-    return;
 
   first = MIN (old_position, new_position);
   n = MAX (old_position, new_position) - first + 1;
@@ -643,55 +641,6 @@ annex_workspace_list_create (AnnexWorkspaceList  *self,
 }
 
 /**
- * annex_workspace_list_rename:
- * @self: a workspace list
- * @workspace: an item of @self
- * @organization: the new organization name (not only blanks)
- * @error: return location for an error
- *
- * Stores the new organization name in the workspace (recorded in its change history), updates
- * the item's "name" and moves it to its sorted place. The file name stays.
- *
- * Returns: %TRUE on success
- */
-gboolean
-annex_workspace_list_rename (AnnexWorkspaceList  *self,
-                             AnnexWorkspace      *workspace,
-                             const char          *organization,
-                             GError             **error)
-{
-  g_autoptr(AnnexDatabase) db = NULL;
-  g_autofree char *name = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), FALSE);
-  g_return_val_if_fail (ANNEX_IS_WORKSPACE (workspace), FALSE);
-  g_return_val_if_fail (find_position (self, workspace) != G_MAXUINT, FALSE);
-  g_return_val_if_fail (organization != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  name = dup_checked_organization (organization, error);
-  if (name == NULL)
-    return FALSE;
-
-  db = annex_database_open (annex_workspace_get_path (workspace),
-                            ANNEX_DATABASE_OPEN_DEFAULT, error);
-  if (db == NULL)
-    return FALSE;
-
-  ok = annex_database_set_setting (db, "organization", name, error);
-  annex_database_close (db);
-  if (!ok)
-    return FALSE;
-
-  _annex_workspace_set_name (workspace, name);
-  _annex_workspace_update_modified (workspace);
-  resort_item (self, workspace);
-
-  return TRUE;
-}
-
-/**
  * annex_workspace_list_delete:
  * @self: a workspace list
  * @workspace: an item of @self
@@ -726,9 +675,9 @@ annex_workspace_list_delete (AnnexWorkspaceList  *self,
   return TRUE;
 }
 
-/* The file work of export, import and duplicate. These functions run on a worker thread for the
- * asynchronous calls and on the caller's thread for the synchronous ones: they touch neither the
- * list nor its items, and every AnnexDatabase they open is theirs alone. */
+/* The file work of export, import, duplicate and rename. These functions run on a worker thread
+ * for the asynchronous calls and on the caller's thread for the synchronous ones: they touch
+ * neither the list nor its items, and every AnnexDatabase they open is theirs alone. */
 
 /* Deletes the copies the store made of @path before migrating it ("<path>.before-vN.bak"). */
 static void
@@ -1036,6 +985,7 @@ typedef enum
   OPERATION_IMPORT,
   OPERATION_DUPLICATE,
   OPERATION_OPEN,
+  OPERATION_RENAME,
 } OperationKind;
 
 typedef struct
@@ -1045,6 +995,7 @@ typedef struct
   char           *source_path;
   char           *dest_path;       /* export */
   char           *fallback_name;   /* duplicate: the item's name */
+  char           *organization;    /* rename: the new name, checked and stripped */
 
   AnnexWorkspace *workspace;       /* import, duplicate: the new file's item */
   AnnexDatabase  *database;        /* open */
@@ -1071,6 +1022,7 @@ operation_free (Operation *op)
   g_clear_pointer (&op->source_path, g_free);
   g_clear_pointer (&op->dest_path, g_free);
   g_clear_pointer (&op->fallback_name, g_free);
+  g_clear_pointer (&op->organization, g_free);
   g_clear_object (&op->workspace);
   /* Only a database that was never handed over: closed on the thread that opened it or the one
    * the result came back to, never on both. */
@@ -1079,6 +1031,63 @@ operation_free (Operation *op)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Operation, operation_free)
+
+/* A rename of @workspace to @organization, or NULL (and @error set) when the name is blank. */
+static Operation *
+operation_new_rename (AnnexWorkspaceList  *self,
+                      AnnexWorkspace      *workspace,
+                      const char          *organization,
+                      GError             **error)
+{
+  g_autofree char *name = dup_checked_organization (organization, error);
+  Operation *op;
+
+  if (name == NULL)
+    return NULL;
+
+  op = operation_new (self, OPERATION_RENAME, annex_workspace_get_path (workspace));
+  op->organization = g_steal_pointer (&name);
+  return op;
+}
+
+/* Stores the new organization name in the workspace at @path, through a connection of its
+ * own. */
+static gboolean
+rename_file (const char    *path,
+             const char    *organization,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(AnnexDatabase) db = NULL;
+  gboolean ok;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, error);
+  if (db == NULL)
+    return FALSE;
+
+  ok = annex_database_set_setting (db, "organization", organization, error);
+  annex_database_close (db);
+  return ok;
+}
+
+/* After a rename's file work, on the main thread: the item (if still listed: a refresh may
+ * have dropped it meanwhile) takes the new name and moves to its sorted place. */
+static void
+finish_rename (AnnexWorkspaceList *self,
+               Operation          *op)
+{
+  AnnexWorkspace *workspace = annex_workspace_list_find_by_path (self, op->source_path);
+
+  if (workspace == NULL)
+    return;
+
+  _annex_workspace_set_name (workspace, op->organization);
+  _annex_workspace_update_modified (workspace);
+  resort_item (self, workspace);
+}
 
 /* Does @op's file and SQLite work. The same function for the synchronous calls (on the
  * caller's thread) and the asynchronous ones (on a worker). */
@@ -1108,6 +1117,9 @@ run_operation (Operation     *op,
         return FALSE;
       op->database = annex_database_open (op->source_path, ANNEX_DATABASE_OPEN_DEFAULT, error);
       return op->database != NULL;
+
+    case OPERATION_RENAME:
+      return rename_file (op->source_path, op->organization, cancellable, error);
 
     default:
       g_assert_not_reached ();
@@ -1174,6 +1186,11 @@ on_operation_done_cb (GObject      *source_object,
       g_task_return_pointer (task, g_steal_pointer (&op->database), g_object_unref);
       break;
 
+    case OPERATION_RENAME:
+      finish_rename (self, op);
+      g_task_return_boolean (task, TRUE);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -1205,6 +1222,104 @@ start_operation (AnnexWorkspaceList  *self,
   g_task_set_check_cancellable (thread_task, FALSE);
   g_task_set_task_data (thread_task, op, (GDestroyNotify) operation_free);
   g_task_run_in_thread (thread_task, operation_thread_func);
+}
+
+/**
+ * annex_workspace_list_rename:
+ * @self: a workspace list
+ * @workspace: an item of @self
+ * @organization: the new organization name (not only blanks)
+ * @error: return location for an error
+ *
+ * Stores the new organization name in the workspace (recorded in its change history), updates
+ * the item's "name" and moves it to its sorted place. The file name stays.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+annex_workspace_list_rename (AnnexWorkspaceList  *self,
+                             AnnexWorkspace      *workspace,
+                             const char          *organization,
+                             GError             **error)
+{
+  g_autoptr(Operation) op = NULL;
+
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), FALSE);
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (find_position (self, workspace) != G_MAXUINT, FALSE);
+  g_return_val_if_fail (organization != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  op = operation_new_rename (self, workspace, organization, error);
+  if (op == NULL || !run_operation (op, NULL, error))
+    return FALSE;
+
+  finish_rename (self, op);
+  return TRUE;
+}
+
+/**
+ * annex_workspace_list_rename_async:
+ * @self: a workspace list
+ * @workspace: an item of @self
+ * @organization: the new organization name (not only blanks)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's main context when done
+ * @user_data: data for @callback
+ *
+ * Does annex_workspace_list_rename() on a worker thread (the file work only); the item's name
+ * changes and it moves to its sorted place (one items-changed, on the caller's main context)
+ * before @callback runs. A blank name fails with %ANNEX_STORE_ERROR_INVALID.
+ */
+void
+annex_workspace_list_rename_async (AnnexWorkspaceList  *self,
+                                   AnnexWorkspace      *workspace,
+                                   const char          *organization,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GError *error = NULL;
+  Operation *op;
+
+  g_return_if_fail (ANNEX_IS_WORKSPACE_LIST (self));
+  g_return_if_fail (ANNEX_IS_WORKSPACE (workspace));
+  g_return_if_fail (find_position (self, workspace) != G_MAXUINT);
+  g_return_if_fail (organization != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  op = operation_new_rename (self, workspace, organization, &error);
+  if (op == NULL)
+    {
+      g_task_report_error (self, callback, user_data, annex_workspace_list_rename_async, error);
+      return;
+    }
+
+  start_operation (self, op, annex_workspace_list_rename_async, cancellable, callback,
+                   user_data);
+}
+
+/**
+ * annex_workspace_list_rename_finish:
+ * @self: a workspace list
+ * @result: the result passed to the callback
+ * @error: return location for an error: the store's, or %G_IO_ERROR_CANCELLED when cancelled
+ *   before the name was stored (nothing changed then)
+ *
+ * Returns: %TRUE when the new name was stored
+ */
+gboolean
+annex_workspace_list_rename_finish (AnnexWorkspaceList  *self,
+                                    GAsyncResult        *result,
+                                    GError             **error)
+{
+  g_return_val_if_fail (ANNEX_IS_WORKSPACE_LIST (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        annex_workspace_list_rename_async, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

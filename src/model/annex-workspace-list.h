@@ -69,6 +69,15 @@ AnnexWorkspace     *annex_workspace_list_import    (AnnexWorkspaceList  *self,
  * its file was in place: then nothing is left behind. A file that was completed is listed and
  * reported as success even if @cancellable was cancelled meanwhile. The _finish () functions
  * return a new reference. */
+void                annex_workspace_list_rename_async     (AnnexWorkspaceList  *self,
+                                                           AnnexWorkspace      *workspace,
+                                                           const char          *organization,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean            annex_workspace_list_rename_finish    (AnnexWorkspaceList  *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 void                annex_workspace_list_duplicate_async  (AnnexWorkspaceList  *self,
                                                            AnnexWorkspace      *workspace,
                                                            GCancellable        *cancellable,

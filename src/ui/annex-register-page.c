@@ -113,6 +113,7 @@ struct _AnnexRegisterPage
   gboolean            selection_mode;
   gboolean            can_add;
   gboolean            syncing_facets;  /* copying the filter's state into the drop-downs */
+  gboolean            settling_draft;  /* adding the draft the editor leaves */
   guint               n_selected;
   guint               n_active_filters;
   char               *title;
@@ -492,11 +493,109 @@ select_record (AnnexRegisterPage *self,
     gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
 }
 
+static void open_editor (AnnexRegisterPage *self,
+                         AnnexRecord       *record,
+                         gboolean           focus_editor);
+static void on_toast_dismissed_cb (AdwToast *toast);
+
+/* Unsaved new records */
+
+/* TRUE when the user typed something into @draft: a value (or the reference) differs from a
+ * fresh new record's. */
+static gboolean
+draft_was_edited (AnnexRegisterPage *self,
+                  AnnexRecord       *draft)
+{
+  g_autoptr(AnnexRecord) fresh = annex_register_new_record (self->register_);
+  guint n_fields = 0;
+
+  annex_record_class_get_fields (ANNEX_RECORD_GET_CLASS (draft), &n_fields);
+
+  if (g_strcmp0 (annex_record_get_reference (draft), annex_record_get_reference (fresh)) != 0)
+    return TRUE;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *value = _annex_record_dup_value_string (draft, i);
+      g_autofree char *initial = _annex_record_dup_value_string (fresh, i);
+
+      if (g_strcmp0 (value, initial) != 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+on_draft_undo_clicked_cb (AdwToast          *toast,
+                          AnnexRegisterPage *self)
+{
+  AnnexRecord *draft = g_object_get_data (G_OBJECT (toast), "annex-record");
+  AnnexRegister *register_ = g_object_get_data (G_OBJECT (toast), "annex-register");
+
+  /* Only into the register it was typed for, while it is still loaded there. */
+  if (draft == NULL || register_ == NULL || register_ != self->register_ ||
+      !annex_register_get_loaded (register_))
+    return;
+
+  g_object_ref (draft);
+  gtk_selection_model_unselect_all (get_selection_model (self));
+  open_editor (self, draft, TRUE);
+  g_object_unref (draft);
+}
+
+/* The editor is about to leave a new record that was never added ("New", then another row,
+ * Escape or closing the editor): a valid one is added as if Add had been pressed; an invalid
+ * one the user typed into is discarded with a toast offering Undo; an untouched one goes
+ * silently. */
+static void
+settle_draft (AnnexRegisterPage *self)
+{
+  g_autoptr(AnnexRecord) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+  AnnexRecord *record = get_editor_record (self);
+
+  if (self->register_ == NULL || record == NULL || annex_record_get_id (record) != 0 ||
+      self->settling_draft)
+    return;
+
+  draft = g_object_ref (record);
+  annex_record_editor_flush (self->editor);
+
+  if (annex_record_editor_get_valid (self->editor) && annex_record_validate (draft, NULL))
+    {
+      self->settling_draft = TRUE;
+      if (!annex_register_add (self->register_, draft, &error))
+        emit_error_toast (self, error);
+      self->settling_draft = FALSE;
+      return;
+    }
+
+  if (!draft_was_edited (self, draft))
+    return;
+
+  toast = adw_toast_new (_("Unsaved record discarded"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "annex-record", g_steal_pointer (&draft),
+                          g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "annex-register", g_object_ref (self->register_),
+                          g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_draft_undo_clicked_cb), self,
+                           0);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), NULL);
+  emit_toast (self, toast);
+}
+
 static void
 open_editor (AnnexRegisterPage *self,
              AnnexRecord       *record,
              gboolean           focus_editor)
 {
+  if (record != get_editor_record (self))
+    settle_draft (self);
+
   annex_record_editor_set_record (self->editor, record);
 
   gtk_widget_set_visible (self->editor_separator, TRUE);
@@ -548,6 +647,7 @@ hide_editor (AnnexRegisterPage *self,
 static gboolean
 close_editor (AnnexRegisterPage *self)
 {
+  settle_draft (self);
   return hide_editor (self, TRUE);
 }
 
@@ -2192,7 +2292,10 @@ set_selection_mode (AnnexRegisterPage *self,
 
   /* Selection mode is about several records: the editor makes way. */
   if (selection_mode)
-    hide_editor (self, FALSE);
+    {
+      settle_draft (self);
+      hide_editor (self, FALSE);
+    }
   else if (self->n_selected > 1)
     gtk_selection_model_unselect_all (get_selection_model (self));
 
@@ -2546,7 +2649,8 @@ annex_register_page_set_register (AnnexRegisterPage *self,
   if (self->bulk_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->bulk_dialog));
 
-  close_editor (self);
+  /* Another register (or none: the workspace closes): nothing is written to the old one. */
+  hide_editor (self, TRUE);
   g_object_set (self, "selection-mode", FALSE, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   set_query (self, NULL);

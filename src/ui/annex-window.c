@@ -653,6 +653,53 @@ on_new_dialog_response_cb (AdwMessageDialog *dialog,
   open_path_or_show_error (self, annex_workspace_get_path (workspace), name);
 }
 
+/* The windows showing the workspace at @path (this one or others of the application) take its
+ * new organization name into their titles. */
+static void
+update_renamed_workspace (AnnexWindow *self,
+                          const char  *path,
+                          const char  *organization)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GList) windows = NULL;
+
+  windows = app != NULL ? g_list_copy (gtk_application_get_windows (app)) : NULL;
+  if (g_list_find (windows, self) == NULL)
+    windows = g_list_prepend (windows, self);
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      AnnexWindow *window = l->data;
+
+      if (!ANNEX_IS_WINDOW (window) || window->database == NULL ||
+          g_strcmp0 (annex_database_get_path (window->database), path) != 0 ||
+          g_strcmp0 (window->organization, organization) == 0)
+        continue;
+
+      g_free (window->organization);
+      window->organization = g_strdup (organization);
+      update_title (window);
+    }
+}
+
+static void
+on_workspace_renamed_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(WindowOperation) op = user_data;
+  AnnexWindow *self = op->window;
+  g_autoptr(GError) error = NULL;
+
+  if (annex_workspace_list_rename_finish (ANNEX_WORKSPACE_LIST (source), result, &error))
+    {
+      if (!is_closing (self))
+        update_renamed_workspace (self, op->path, op->name);
+    }
+  else if (should_report (self, error))
+    show_error_dialog (self, _("Could Not Rename the Workspace"), error->message);
+}
+
 static void
 on_rename_dialog_response_cb (AdwMessageDialog *dialog,
                               const char       *response,
@@ -660,8 +707,8 @@ on_rename_dialog_response_cb (AdwMessageDialog *dialog,
 {
   const char *path = g_object_get_data (G_OBJECT (dialog), "workspace-path");
   g_autofree char *name = NULL;
-  g_autoptr(GError) error = NULL;
   AnnexWorkspace *workspace;
+  WindowOperation *op;
 
   if (g_strcmp0 (response, "apply") != 0)
     return;
@@ -670,9 +717,11 @@ on_rename_dialog_response_cb (AdwMessageDialog *dialog,
   if (workspace == NULL || !check_not_busy (self, path, _("Could Not Rename the Workspace")))
     return;
 
+  /* The file work (an open with its integrity check) runs on a worker; the row is busy. */
   name = dup_dialog_name (dialog);
-  if (!annex_workspace_list_rename (self->workspace_list, workspace, name, &error))
-    show_error_dialog (self, _("Could Not Rename the Workspace"), error->message);
+  op = begin_operation (self, path, name, _("Renaming the workspace…"));
+  annex_workspace_list_rename_async (self->workspace_list, workspace, name,
+                                     self->operations_cancellable, on_workspace_renamed_cb, op);
 }
 
 static void
