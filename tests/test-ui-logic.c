@@ -1587,8 +1587,10 @@ test_page_narrow (void)
   gtk_selection_model_select_item (selection, 2, TRUE);
   g_assert_null (annex_record_editor_get_record (editor));
   g_signal_emit_by_name (view, "activate", 2);
-  /* The leaflet folds at the next layout, when the editor pane has become visible. */
-  wait_ms (300);
+  /* The leaflet folds at the next layout, when the editor pane has become visible: wait for
+   * it (a slow machine or a sanitizer build may take more than a frame or two). */
+  for (guint i = 0; i < 100 && !adw_leaflet_get_folded (leaflet); i++)
+    wait_ms (100);
   g_assert_nonnull (annex_record_editor_get_record (editor));
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) ==

@@ -686,12 +686,13 @@ on_allocate_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Waits (at most 5 s) until @widget has been allocated, then for what the allocation queued. */
+/* Waits (at most 30 s: sanitizer builds on a busy machine are slow) until @widget has been
+ * allocated, then for what the allocation queued. */
 static void
 wait_allocated (GtkWidget *widget)
 {
   gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (5, on_allocate_timeout_cb, &timed_out);
+  guint timeout_id = g_timeout_add_seconds (30, on_allocate_timeout_cb, &timed_out);
 
   while (gtk_widget_get_width (widget) == 0 && !timed_out)
     g_main_context_iteration (NULL, TRUE);
