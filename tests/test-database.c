@@ -730,16 +730,18 @@ test_migrate (void)
   };
   g_autofree char *dir = annex_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "old.isms", NULL);
-  g_autofree char *bak_path = g_strconcat (path, ".before-v2.bak", NULL);
+  const int latest = annex_database_get_latest_version ();
+  g_autofree char *bak_path = g_strdup_printf ("%s.before-v%d.bak", path, latest);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) original = NULL;
   g_autofree char *organization = NULL;
   AnnexDatabase *db;
   int version = 0;
 
-  /* The built-in formats: 1 (actions), 2 (controls and requirements). */
-  g_assert_cmpint (annex_database_get_latest_version (), ==, 2);
-  g_assert_true (_annex_database_create_at_version (path, "Acme", 2, &error));
+  /* The built-in formats: 1 (actions), 2 (controls and requirements), 3 (context, links),
+   * 4 (assets, risks). */
+  g_assert_cmpint (latest, ==, 4);
+  g_assert_true (_annex_database_create_at_version (path, "Acme", latest, &error));
   g_assert_no_error (error);
 
   /* Some data, written the normal way (the file is then in WAL mode). */
@@ -751,16 +753,16 @@ test_migrate (void)
   original = annex_test_read_file (path);
 
   _annex_database_set_extra_migrations_for_testing (steps);
-  g_assert_cmpint (annex_database_get_latest_version (), ==, 3);
+  g_assert_cmpint (annex_database_get_latest_version (), ==, latest + 1);
 
   g_assert_true (annex_database_validate_file (path, &version, &error));
-  g_assert_cmpint (version, ==, 2);
+  g_assert_cmpint (version, ==, latest);
 
   db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_nonnull (db);
-  g_assert_cmpint (annex_database_get_schema_version (db), ==, 3);
-  g_assert_cmpint (query_int (annex_database_get_handle (db), "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (annex_database_get_schema_version (db), ==, latest + 1);
+  g_assert_cmpint (query_int (annex_database_get_handle (db), "PRAGMA user_version"), ==, latest + 1);
   g_assert_cmpint (query_int (annex_database_get_handle (db), "SELECT x FROM extra"), ==, 42);
   g_assert_cmpint (count_actions (db), ==, 1);
   organization = annex_database_dup_organization (db);
@@ -769,7 +771,7 @@ test_migrate (void)
 
   /* The copy aside holds exactly the file as it was. */
   annex_test_assert_file_equals (bak_path, original);
-  g_assert_cmpint (raw_query_int_file (path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (raw_query_int_file (path, "PRAGMA user_version"), ==, latest + 1);
 
   /* Opening again migrates nothing. */
   g_unlink (bak_path);
@@ -780,7 +782,7 @@ test_migrate (void)
 
   /* Back to a build without the step: the file is now too new for it. */
   _annex_database_set_extra_migrations_for_testing (NULL);
-  g_assert_cmpint (annex_database_get_latest_version (), ==, 2);
+  g_assert_cmpint (annex_database_get_latest_version (), ==, latest);
   assert_refused (path, ANNEX_STORE_ERROR_TOO_NEW, "newer version of Annex");
 
   annex_test_rm_rf (dir);
@@ -825,7 +827,8 @@ test_migrate_catalogue (void)
 
   db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (annex_database_get_schema_version (db), ==, 2);
+  g_assert_cmpint (annex_database_get_schema_version (db), ==,
+                   annex_database_get_latest_version ());
   annex_test_assert_file_equals (bak_path, original);
   handle = annex_database_get_handle (db);
 
@@ -1234,7 +1237,11 @@ test_count_rows (void)
   g_assert_no_error (error);
   g_assert_nonnull (tables);
   g_assert_cmpstrv (tables, ((const char * const[]) { "actions", "controls", "requirements",
-                                                      NULL }));
+                                                      "issues", "parties", "party_requirements",
+                                                      "scope_versions", "scope_exclusions",
+                                                      "assets", "risks", NULL }));
+  for (guint i = 3; tables[i] != NULL; i++)
+    g_assert_cmpint (annex_database_count_rows (db, tables[i], &error), ==, 0);
 
   g_assert_cmpint (annex_database_count_rows (db, "controls", &error), ==, 93);
   g_assert_cmpint (annex_database_count_rows (db, "requirements", &error), ==, 30);

@@ -265,10 +265,11 @@ run_info (const Verb   *verb,
   for (guint i = 0; tables != NULL && tables[i] != NULL; i++)
     {
       gint64 n_rows = annex_database_count_rows (db, tables[i], &error);
+      g_autofree char *key = g_strdelimit (g_strdup (tables[i]), "_", '-');
 
       if (error != NULL)
         return fail (error);
-      g_string_append_printf (out, "%s: %" G_GINT64_FORMAT "\n", tables[i], n_rows);
+      g_string_append_printf (out, "%s: %" G_GINT64_FORMAT "\n", key, n_rows);
     }
 
   /* The SoA counts come from the model's rules, not from SQL of our own. */

@@ -166,6 +166,142 @@ static const Migration builtin_migrations[] = {
     ");",
     seed_catalogue
   },
+  /* 3: context of the organization (4.1 issues, 4.2 interested parties and their requirements,
+   * 4.3 the versioned scope and its exclusions) and the links between records of any two
+   * registers (a risk's assets and controls, a party requirement's controls…). Links name their
+   * tables (trusted register table names), so they carry no foreign key: the model deletes and
+   * restores a record's links with the record. */
+  {
+    "CREATE TABLE links ("
+    "  id         INTEGER PRIMARY KEY,"
+    "  from_table TEXT NOT NULL,"
+    "  from_id    INTEGER NOT NULL,"
+    "  to_table   TEXT NOT NULL,"
+    "  to_id      INTEGER NOT NULL,"
+    "  created    TEXT NOT NULL,"
+    "  UNIQUE (from_table, from_id, to_table, to_id)"
+    ");"
+    "CREATE INDEX links_to ON links (to_table, to_id);"
+    "CREATE TABLE issues ("
+    "  id            INTEGER PRIMARY KEY,"
+    "  reference     TEXT NOT NULL UNIQUE,"
+    "  created       TEXT NOT NULL,"
+    "  updated       TEXT NOT NULL,"
+    "  title         TEXT NOT NULL,"
+    "  kind          TEXT NOT NULL DEFAULT 'external' CHECK (kind IN ('internal', 'external')),"
+    "  category      TEXT,"
+    "  climate       INTEGER NOT NULL DEFAULT 0 CHECK (climate IN (0, 1)),"
+    "  description   TEXT,"
+    "  effect        TEXT,"
+    "  source        TEXT,"
+    "  status        TEXT NOT NULL DEFAULT 'current'"
+    "                CHECK (status IN ('current', 'monitored', 'closed')),"
+    "  last_reviewed TEXT"
+    ");"
+    "CREATE TABLE parties ("
+    "  id         INTEGER PRIMARY KEY,"
+    "  reference  TEXT NOT NULL UNIQUE,"
+    "  created    TEXT NOT NULL,"
+    "  updated    TEXT NOT NULL,"
+    "  name       TEXT NOT NULL,"
+    "  category   TEXT NOT NULL DEFAULT 'customers',"
+    "  needs      TEXT,"
+    "  relevance  TEXT NOT NULL DEFAULT 'medium' CHECK (relevance IN ('high', 'medium', 'low')),"
+    "  notes      TEXT"
+    ");"
+    "CREATE TABLE party_requirements ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  reference   TEXT NOT NULL UNIQUE,"
+    "  created     TEXT NOT NULL,"
+    "  updated     TEXT NOT NULL,"
+    "  party_id    INTEGER NOT NULL REFERENCES parties (id),"
+    "  type        TEXT NOT NULL DEFAULT 'legal' CHECK (type IN ('legal', 'contractual', 'other')),"
+    "  requirement TEXT NOT NULL,"
+    "  addressed   TEXT NOT NULL DEFAULT 'undecided'"
+    "              CHECK (addressed IN ('undecided', 'yes', 'partly', 'no')),"
+    "  how         TEXT"
+    ");"
+    "CREATE INDEX party_requirements_party ON party_requirements (party_id);"
+    "CREATE TABLE scope_versions ("
+    "  id             INTEGER PRIMARY KEY,"
+    "  reference      TEXT NOT NULL UNIQUE,"
+    "  created        TEXT NOT NULL,"
+    "  updated        TEXT NOT NULL,"
+    "  status         TEXT NOT NULL DEFAULT 'draft'"
+    "                 CHECK (status IN ('draft', 'approved', 'superseded')),"
+    "  statement      TEXT,"
+    "  locations      TEXT,"
+    "  units          TEXT,"
+    "  processes      TEXT,"
+    "  systems        TEXT,"
+    "  interfaces     TEXT,"
+    "  change_summary TEXT,"
+    "  approved_by    TEXT,"
+    "  approved_on    TEXT,"
+    "  in_force_from  TEXT"
+    ");"
+    "CREATE TABLE scope_exclusions ("
+    "  id            INTEGER PRIMARY KEY,"
+    "  reference     TEXT NOT NULL UNIQUE,"
+    "  created       TEXT NOT NULL,"
+    "  updated       TEXT NOT NULL,"
+    "  scope_id      INTEGER NOT NULL REFERENCES scope_versions (id),"
+    "  exclusion     TEXT NOT NULL,"
+    "  justification TEXT"
+    ");"
+    "CREATE INDEX scope_exclusions_scope ON scope_exclusions (scope_id);",
+    NULL
+  },
+  /* 4: assets and the risk register. The risk method is the workspace setting "risk-method"
+   * (JSON); likelihood and impact are level numbers of that method, 1 = lowest, 0 = not
+   * assessed. */
+  {
+    "CREATE TABLE assets ("
+    "  id              INTEGER PRIMARY KEY,"
+    "  reference       TEXT NOT NULL UNIQUE,"
+    "  created         TEXT NOT NULL,"
+    "  updated         TEXT NOT NULL,"
+    "  name            TEXT NOT NULL,"
+    "  type            TEXT NOT NULL DEFAULT 'information'"
+    "                  CHECK (type IN ('information', 'software', 'hardware', 'service',"
+    "                                  'people', 'site', 'supplier')),"
+    "  owner           TEXT,"
+    "  location        TEXT,"
+    "  classification  TEXT,"
+    "  confidentiality TEXT,"
+    "  integrity       TEXT,"
+    "  availability    TEXT,"
+    "  notes           TEXT"
+    ");"
+    "CREATE TABLE risks ("
+    "  id                  INTEGER PRIMARY KEY,"
+    "  reference           TEXT NOT NULL UNIQUE,"
+    "  created             TEXT NOT NULL,"
+    "  updated             TEXT NOT NULL,"
+    "  title               TEXT NOT NULL,"
+    "  description         TEXT,"
+    "  threat              TEXT,"
+    "  vulnerability       TEXT,"
+    "  owner               TEXT,"
+    "  category            TEXT,"
+    "  inherent_likelihood INTEGER NOT NULL DEFAULT 0 CHECK (inherent_likelihood >= 0),"
+    "  inherent_impact     INTEGER NOT NULL DEFAULT 0 CHECK (inherent_impact >= 0),"
+    "  treatment           TEXT CHECK (treatment IS NULL OR"
+    "                                  treatment IN ('modify', 'retain', 'avoid', 'share')),"
+    "  residual_likelihood INTEGER NOT NULL DEFAULT 0 CHECK (residual_likelihood >= 0),"
+    "  residual_impact     INTEGER NOT NULL DEFAULT 0 CHECK (residual_impact >= 0),"
+    "  accepted_by         TEXT,"
+    "  accepted_on         TEXT,"
+    "  accepted_until      TEXT,"
+    "  next_review         TEXT,"
+    "  status              TEXT NOT NULL DEFAULT 'identified'"
+    "                      CHECK (status IN ('identified', 'assessed', 'treated', 'accepted',"
+    "                                        'closed'))"
+    ");"
+    "CREATE INDEX risks_status ON risks (status);"
+    "CREATE INDEX risks_next_review ON risks (next_review);",
+    NULL
+  },
 };
 
 /* Tests only: steps appended after the built-in ones. */
@@ -176,6 +312,13 @@ static const char * const register_tables[] = {
   "actions",
   "controls",
   "requirements",
+  "issues",
+  "parties",
+  "party_requirements",
+  "scope_versions",
+  "scope_exclusions",
+  "assets",
+  "risks",
   NULL
 };
 

@@ -59,6 +59,7 @@ struct _AnnexRecordEditor
   GtkGrid           *info_grid;
   GtkBox            *fields_box;
   GtkBox            *info_sections_box;
+  GtkBox            *extra_sections_box;
   GtkLabel          *meta_label;
   GtkExpander       *history_expander;
   GtkListBox        *history_list;
@@ -1574,6 +1575,7 @@ annex_record_editor_class_init (AnnexRecordEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, info_grid);
   gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, fields_box);
   gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, info_sections_box);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, extra_sections_box);
   gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, meta_label);
   gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, history_expander);
   gtk_widget_class_bind_template_child (widget_class, AnnexRecordEditor, history_list);
@@ -1834,4 +1836,24 @@ annex_info_item_free (AnnexInfoItem *item)
   g_free (item->label);
   g_free (item->value);
   g_free (item);
+}
+
+/**
+ * annex_record_editor_add_section:
+ * @self: an editor
+ * @section: a widget
+ *
+ * Adds @section below the fields and the info sections, above the History, for every record the
+ * editor shows. The section follows the editor's "record" itself (connect to notify::record) and
+ * hides itself when it has nothing to show (e.g. for a new, unsaved record).
+ */
+void
+annex_record_editor_add_section (AnnexRecordEditor *self,
+                                 GtkWidget         *section)
+{
+  g_return_if_fail (ANNEX_IS_RECORD_EDITOR (self));
+  g_return_if_fail (GTK_IS_WIDGET (section));
+  g_return_if_fail (gtk_widget_get_parent (section) == NULL);
+
+  gtk_box_append (self->extra_sections_box, section);
 }

@@ -111,6 +111,11 @@ void           annex_record_editor_set_group_func   (AnnexRecordEditor     *self
                                                      AnnexFieldGroupFunc    func,
                                                      gpointer               user_data,
                                                      GDestroyNotify         destroy);
+/* Adds a section below the fields (linked records, a child list) that follows the editor's
+ * "record" itself and hides itself when it has nothing to show. */
+void           annex_record_editor_add_section      (AnnexRecordEditor     *self,
+                                                     GtkWidget             *section);
+
 /* Whether the row of field @name is shown for the current record (for tests). */
 gboolean       annex_record_editor_get_field_visible (AnnexRecordEditor    *self,
                                                       const char           *name);

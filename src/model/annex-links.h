@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* annex-links.h: links between records of two registers — a risk's assets and controls, a party
+ * requirement's controls, later an objective's risks — kept in the table "links" (migration 3),
+ * every change in the change history. A link is directed (from → to) only in how it is stored:
+ * either end can list the other. */
+
+#pragma once
+
+#include "annex-database.h"
+
+G_BEGIN_DECLS
+
+/* Every function takes register table names (annex_database_get_register_tables(): checked,
+ * an unknown name is ANNEX_STORE_ERROR_INVALID) and record ids; both records must exist
+ * (INVALID otherwise). Writes run in their own transaction or the caller's, add one
+ * change-history entry per link added or removed (table "links", the link's id, JSON naming
+ * both ends by table and reference) and mark the database changed with detail "links". */
+
+/* The ids of the @to_table records linked from (@from_table, @from_id), ascending. An array of
+ * gint64 (empty when none); NULL only on error. */
+GArray   *annex_links_dup_targets      (AnnexDatabase  *db,
+                                        const char     *from_table,
+                                        gint64          from_id,
+                                        const char     *to_table,
+                                        GError        **error);
+/* The ids of the @from_table records that link to (@to_table, @to_id), ascending. */
+GArray   *annex_links_dup_sources      (AnnexDatabase  *db,
+                                        const char     *to_table,
+                                        gint64          to_id,
+                                        const char     *from_table,
+                                        GError        **error);
+
+/* Adds one link; a link that exists already is left as it is (TRUE, no history entry). */
+gboolean  annex_links_add              (AnnexDatabase  *db,
+                                        const char     *from_table,
+                                        gint64          from_id,
+                                        const char     *to_table,
+                                        gint64          to_id,
+                                        GError        **error);
+/* Removes one link; a link that does not exist is no error. */
+gboolean  annex_links_remove           (AnnexDatabase  *db,
+                                        const char     *from_table,
+                                        gint64          from_id,
+                                        const char     *to_table,
+                                        gint64          to_id,
+                                        GError        **error);
+/* Makes @ids (@n_ids of them; duplicates ignored) the exact set of @to_table records linked from
+ * (@from_table, @from_id), in one transaction: only the differences are written. */
+gboolean  annex_links_set_targets      (AnnexDatabase  *db,
+                                        const char     *from_table,
+                                        gint64          from_id,
+                                        const char     *to_table,
+                                        const gint64   *ids,
+                                        guint           n_ids,
+                                        GError        **error);
+
+/* For lists and counts over a whole register: a new hash table from a @to_table id
+ * (gint64 *, freed with it) to the number of @from_table records linking to it. */
+GHashTable *annex_links_count_sources  (AnnexDatabase  *db,
+                                        const char     *from_table,
+                                        const char     *to_table,
+                                        GError        **error);
+
+G_END_DECLS
