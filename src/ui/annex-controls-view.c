@@ -53,7 +53,11 @@ struct _AnnexControlsView
   AnnexSoaSummary    summary;
 };
 
-G_DEFINE_FINAL_TYPE (AnnexControlsView, annex_controls_view, GTK_TYPE_WIDGET)
+static void annex_controls_view_paged_view_init (AnnexPagedViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AnnexControlsView, annex_controls_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ANNEX_TYPE_PAGED_VIEW,
+                                                      annex_controls_view_paged_view_init))
 
 enum {
   PROP_0,
@@ -774,6 +778,26 @@ annex_controls_view_set_property (GObject      *object,
     }
 }
 
+static AdwViewStack *
+annex_controls_view_get_stack (AnnexPagedView *view)
+{
+  return ANNEX_CONTROLS_VIEW (view)->stack;
+}
+
+static void
+annex_controls_view_set_reveal_switcher_bar (AnnexPagedView *view,
+                                             gboolean        reveal)
+{
+  adw_view_switcher_bar_set_reveal (ANNEX_CONTROLS_VIEW (view)->switcher_bar, reveal);
+}
+
+static void
+annex_controls_view_paged_view_init (AnnexPagedViewInterface *iface)
+{
+  iface->get_stack = annex_controls_view_get_stack;
+  iface->set_reveal_switcher_bar = annex_controls_view_set_reveal_switcher_bar;
+}
+
 static void
 annex_controls_view_class_init (AnnexControlsViewClass *klass)
 {
@@ -945,23 +969,6 @@ annex_controls_view_get_requirements_page (AnnexControlsView *self)
   return self->requirements_page;
 }
 
-AdwViewStack *
-annex_controls_view_get_stack (AnnexControlsView *self)
-{
-  g_return_val_if_fail (ANNEX_IS_CONTROLS_VIEW (self), NULL);
-
-  return self->stack;
-}
-
-void
-annex_controls_view_set_reveal_switcher_bar (AnnexControlsView *self,
-                                             gboolean           reveal)
-{
-  g_return_if_fail (ANNEX_IS_CONTROLS_VIEW (self));
-
-  adw_view_switcher_bar_set_reveal (self->switcher_bar, reveal);
-}
-
 const char *
 annex_controls_view_get_visible_page (AnnexControlsView *self)
 {
@@ -978,18 +985,6 @@ annex_controls_view_set_visible_page (AnnexControlsView *self,
 
   if (g_strcmp0 (name, "controls") == 0 || g_strcmp0 (name, "requirements") == 0)
     adw_view_stack_set_visible_child_name (self->stack, name);
-}
-
-gboolean
-annex_controls_view_navigate_back (AnnexControlsView *self)
-{
-  GtkWidget *page;
-
-  g_return_val_if_fail (ANNEX_IS_CONTROLS_VIEW (self), FALSE);
-
-  page = adw_view_stack_get_visible_child (self->stack);
-  return ANNEX_IS_REGISTER_PAGE (page) &&
-         annex_register_page_navigate_back (ANNEX_REGISTER_PAGE (page));
 }
 
 void

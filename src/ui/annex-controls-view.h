@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "annex-control.h"
+#include "annex-paged-view.h"
 #include "annex-register-page.h"
 #include "annex-requirement.h"
 
@@ -20,9 +21,8 @@ G_DECLARE_FINAL_TYPE (AnnexControlsView, annex_controls_view, ANNEX, CONTROLS_VI
  * "action-register" (AnnexRegister of actions, may be NULL: the open actions that count as a
  * control's implementation plan), "visible-page" ("controls" or "requirements").
  * Signal "add-toast" (AdwToast *toast): as AnnexRegisterPage's, for both pages.
- * The two pages sit in an AdwViewStack; its switcher lives in the window's header bar
- * (annex_controls_view_get_stack()) and, when that is too narrow, in the view's bottom bar
- * (property "reveal-switcher-bar"). */
+ * The two pages sit in an AdwViewStack; the view is an AnnexPagedView: its switcher lives in the
+ * window's header bar and, when that is too narrow, in the view's bottom bar. */
 
 GtkWidget         *annex_controls_view_new                  (void);
 
@@ -35,15 +35,10 @@ AnnexRegister     *annex_controls_view_get_requirement_register (AnnexControlsVi
 
 AnnexRegisterPage *annex_controls_view_get_controls_page    (AnnexControlsView *self);
 AnnexRegisterPage *annex_controls_view_get_requirements_page (AnnexControlsView *self);
-AdwViewStack      *annex_controls_view_get_stack            (AnnexControlsView *self);
-void               annex_controls_view_set_reveal_switcher_bar (AnnexControlsView *self,
-                                                                gboolean           reveal);
 /* "controls" or "requirements". */
 const char        *annex_controls_view_get_visible_page     (AnnexControlsView *self);
 void               annex_controls_view_set_visible_page     (AnnexControlsView *self,
                                                              const char        *name);
-/* The visible page's annex_register_page_navigate_back(). */
-gboolean           annex_controls_view_navigate_back        (AnnexControlsView *self);
 
 /* Recomputes the open actions behind each control's completeness and the summary bar now
  * (it otherwise follows the workspace's changes at the next idle). */

@@ -32,7 +32,6 @@ struct _AnnexWindow
   AdwWindowTitle       *sidebar_title;
   AdwWindowTitle       *view_title;
   GtkStack             *title_stack;
-  AdwViewSwitcherTitle *controls_switcher;
   AnnexControlsView    *controls_view;
   GtkListBox           *sidebar_list;
   GtkStack             *view_stack;
@@ -523,10 +522,9 @@ on_view_stack_visible_child_changed_cb (AnnexWindow *self)
   adw_window_title_set_title (self->view_title,
                               gtk_stack_page_get_title (gtk_stack_get_page (self->view_stack,
                                                                             child)));
-  /* The Controls view's pages are switched in the header bar. */
+  /* A view of several pages has its switcher in the header bar (add_page_switchers()). */
   gtk_stack_set_visible_child_name (self->title_stack,
-                                    child == GTK_WIDGET (self->controls_view) ? "switcher"
-                                                                              : "title");
+                                    ANNEX_IS_PAGED_VIEW (child) ? name : "title");
 
   row = gtk_list_box_get_row_at_index (self->sidebar_list, index);
   if (row != NULL && gtk_list_box_get_selection_mode (self->sidebar_list) != GTK_SELECTION_NONE &&
@@ -538,12 +536,58 @@ on_view_stack_visible_child_changed_cb (AnnexWindow *self)
 }
 
 static void
-on_controls_switcher_title_visible_cb (AnnexWindow *self)
+on_page_switcher_title_visible_cb (AdwViewSwitcherTitle *switcher,
+                                   GParamSpec           *pspec,
+                                   AnnexPagedView       *view)
 {
   /* Too narrow for the switcher in the header bar: the view shows it at the bottom. */
-  annex_controls_view_set_reveal_switcher_bar (self->controls_view,
-                                               adw_view_switcher_title_get_title_visible (
-                                                 self->controls_switcher));
+  annex_paged_view_set_reveal_switcher_bar (view,
+                                            adw_view_switcher_title_get_title_visible (switcher));
+}
+
+static void
+on_paged_view_page_changed_cb (AdwViewStack         *stack,
+                               GParamSpec           *pspec,
+                               AdwViewSwitcherTitle *switcher)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (stack);
+
+  /* Shown under the view's title when the switcher gives way to it (a narrow window). */
+  adw_view_switcher_title_set_subtitle (switcher,
+                                        child != NULL
+                                        ? adw_view_stack_page_get_title (
+                                            adw_view_stack_get_page (stack, child))
+                                        : NULL);
+}
+
+/* Gives each view of several pages (AnnexPagedView) a switcher in the header bar's title stack,
+ * named after the view. */
+static void
+add_page_switchers (AnnexWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStackPage *page = gtk_stack_get_page (self->view_stack, child);
+      AdwViewStack *stack;
+      GtkWidget *switcher;
+
+      if (!ANNEX_IS_PAGED_VIEW (child))
+        continue;
+
+      stack = annex_paged_view_get_stack (ANNEX_PAGED_VIEW (child));
+      switcher = adw_view_switcher_title_new ();
+      adw_view_switcher_title_set_title (ADW_VIEW_SWITCHER_TITLE (switcher),
+                                         gtk_stack_page_get_title (page));
+      adw_view_switcher_title_set_stack (ADW_VIEW_SWITCHER_TITLE (switcher), stack);
+      g_signal_connect_object (switcher, "notify::title-visible",
+                               G_CALLBACK (on_page_switcher_title_visible_cb), child, 0);
+      g_signal_connect_object (stack, "notify::visible-child",
+                               G_CALLBACK (on_paged_view_page_changed_cb), switcher, 0);
+      on_paged_view_page_changed_cb (stack, NULL, ADW_VIEW_SWITCHER_TITLE (switcher));
+      gtk_stack_add_named (self->title_stack, switcher, gtk_stack_page_get_name (page));
+    }
 }
 
 static void
@@ -571,8 +615,7 @@ on_back_button_clicked_cb (AnnexWindow *self)
   if (ANNEX_IS_REGISTER_PAGE (view) &&
       annex_register_page_navigate_back (ANNEX_REGISTER_PAGE (view)))
     return;
-  if (ANNEX_IS_CONTROLS_VIEW (view) &&
-      annex_controls_view_navigate_back (ANNEX_CONTROLS_VIEW (view)))
+  if (ANNEX_IS_PAGED_VIEW (view) && annex_paged_view_navigate_back (ANNEX_PAGED_VIEW (view)))
     return;
 
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
@@ -1235,7 +1278,6 @@ annex_window_class_init (AnnexWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, view_title);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, title_stack);
-  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, controls_switcher);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, controls_view);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, view_stack);
@@ -1247,15 +1289,13 @@ annex_window_class_init (AnnexWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_controls_switcher_title_visible_cb);
 }
 
 static void
 annex_window_init (AnnexWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  adw_view_switcher_title_set_stack (self->controls_switcher,
-                                     annex_controls_view_get_stack (self->controls_view));
+  add_page_switchers (self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
