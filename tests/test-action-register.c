@@ -487,6 +487,33 @@ test_remove_restore (Fixture       *fixture,
                    ==, "A-004");
 }
 
+/* The last record deleted, then a new one added: the new one gets a fresh id (not the deleted
+ * one's), so the Undo of the delete can still put the old one back. */
+static void
+test_restore_after_add (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(AnnexRecord) removed = NULL;
+  g_autoptr(GError) error = NULL;
+  AnnexAction *added;
+  gint64 id;
+
+  load (fixture->reg);
+  add_action (fixture->reg, "First", NULL, NULL, "open");
+  removed = g_object_ref (ANNEX_RECORD (add_action (fixture->reg, "Last", NULL, NULL, "open")));
+  id = annex_record_get_id (removed);
+
+  g_assert_true (annex_register_remove (fixture->reg, removed, &error));
+  g_assert_no_error (error);
+  added = add_action (fixture->reg, "Added after the delete", NULL, NULL, "open");
+  g_assert_cmpint (annex_record_get_id (ANNEX_RECORD (added)), >, id);
+
+  g_assert_true (annex_register_restore (fixture->reg, removed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture->db), ==, 3);
+  g_assert_true (annex_register_find (fixture->reg, id) == removed);
+}
+
 static void
 test_validation_writes_nothing (Fixture       *fixture,
                                 gconstpointer  user_data)
@@ -939,6 +966,7 @@ main (int   argc,
   ADD ("/annex/register/reference-counter-out-of-range", test_reference_counter_out_of_range);
   ADD ("/annex/register/save", test_save);
   ADD ("/annex/register/remove-restore", test_remove_restore);
+  ADD ("/annex/register/restore-after-add", test_restore_after_add);
   ADD ("/annex/register/validation-writes-nothing", test_validation_writes_nothing);
   ADD ("/annex/register/failed-write-rolls-back", test_failed_write_rolls_back);
   ADD ("/annex/register/load-many", test_load_many);

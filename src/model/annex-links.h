@@ -11,10 +11,13 @@
 G_BEGIN_DECLS
 
 /* Every function takes register table names (annex_database_get_register_tables(): checked,
- * an unknown name is ANNEX_STORE_ERROR_INVALID) and record ids; both records must exist
- * (INVALID otherwise). Writes run in their own transaction or the caller's, add one
- * change-history entry per link added or removed (table "links", the link's id, JSON naming
- * both ends by table and reference) and mark the database changed with detail "links". */
+ * an unknown name is ANNEX_STORE_ERROR_INVALID) and record ids; the writes need both records to
+ * exist (INVALID otherwise; the reads simply find no links). Writes run in their own transaction
+ * or the caller's, add one change-history entry per link added or removed (table "links", the
+ * link's id, JSON {"from_table":…,"from":<reference>,"to_table":…,"to":<reference>}) and mark
+ * the database changed with detail "links".
+ * annex_register_remove() removes a record's links (both directions) with it, and
+ * annex_register_restore() brings back those whose other end still exists. */
 
 /* The ids of the @to_table records linked from (@from_table, @from_id), ascending. An array of
  * gint64 (empty when none); NULL only on error. */

@@ -19,6 +19,7 @@ typedef struct
 {
   GType        owner_type;
   GParamSpec **pspecs;        /* n_fields, owned by the class */
+  GArray      *children;      /* AnnexRecordChild, or NULL */
 } RecordClassData;
 
 typedef struct
@@ -400,6 +401,61 @@ annex_record_class_install_fields (AnnexRecordClass *klass,
     }
 }
 
+/**
+ * annex_record_class_add_child:
+ * @klass: the class of a record type, in its class_init, after its fields are installed
+ * @child_type: a record type whose records depend on @klass's records
+ * @parent_field_name: the name of @child_type's INT field that holds the parent's id
+ *
+ * Declares @child_type as a dependent of @klass: the register removes a parent's children (and
+ * restores them) with the parent. Only @child_type's GType is needed here; its field is looked
+ * up when the register first uses it.
+ */
+void
+annex_record_class_add_child (AnnexRecordClass *klass,
+                              GType             child_type,
+                              const char       *parent_field_name)
+{
+  RecordClassData *data;
+  AnnexRecordChild child;
+
+  g_return_if_fail (ANNEX_IS_RECORD_CLASS (klass));
+  g_return_if_fail (g_type_is_a (child_type, ANNEX_TYPE_RECORD));
+  g_return_if_fail (parent_field_name != NULL);
+  g_return_if_fail (klass->priv != NULL);
+
+  data = get_class_data (klass);
+  g_return_if_fail (data->owner_type == G_TYPE_FROM_CLASS (klass));
+
+  if (data->children == NULL)
+    data->children = g_array_new (FALSE, FALSE, sizeof (AnnexRecordChild));
+
+  child.child_type = child_type;
+  child.parent_field = parent_field_name;
+  g_array_append_val (data->children, child);
+}
+
+const AnnexRecordChild *
+annex_record_class_get_children (AnnexRecordClass *klass,
+                                 guint            *n_children)
+{
+  RecordClassData *data;
+
+  g_return_val_if_fail (ANNEX_IS_RECORD_CLASS (klass), NULL);
+
+  data = get_class_data (klass);
+  if (data == NULL || data->children == NULL || data->children->len == 0)
+    {
+      if (n_children != NULL)
+        *n_children = 0;
+      return NULL;
+    }
+
+  if (n_children != NULL)
+    *n_children = data->children->len;
+  return &g_array_index (data->children, AnnexRecordChild, 0);
+}
+
 const char *
 annex_record_class_get_table (AnnexRecordClass *klass)
 {
@@ -721,6 +777,25 @@ annex_record_set_int (AnnexRecord *self,
   g_value_set_int64 (&gvalue, value);
   annex_record_set_value (self, index, &gvalue);
   g_value_unset (&gvalue);
+}
+
+gboolean
+annex_record_check_write (AnnexRecord       *self,
+                          AnnexDatabase     *db,
+                          AnnexRecordWrite   write,
+                          GError           **error)
+{
+  AnnexRecordClass *klass;
+
+  g_return_val_if_fail (ANNEX_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (ANNEX_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  klass = ANNEX_RECORD_GET_CLASS (self);
+  if (klass->check_write == NULL)
+    return TRUE;
+
+  return klass->check_write (self, db, write, error);
 }
 
 /**

@@ -7,6 +7,7 @@
 
 #include <glib-object.h>
 
+#include "annex-database.h"
 #include "annex-field.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,22 @@ G_BEGIN_DECLS
 /* Property ids of a subclass's own properties must stay below this; the field properties are
  * numbered from here (fields[i] has id ANNEX_RECORD_FIRST_FIELD_PROP + i). */
 #define ANNEX_RECORD_FIRST_FIELD_PROP 1000
+
+/* What a register is about to write, for AnnexRecordClass.check_write. */
+typedef enum
+{
+  ANNEX_RECORD_WRITE_ADD,      /* annex_register_add() */
+  ANNEX_RECORD_WRITE_SAVE,     /* annex_register_save(), save_many(): only a record that changed */
+  ANNEX_RECORD_WRITE_REMOVE,   /* annex_register_remove(), also a child removed with its parent */
+  ANNEX_RECORD_WRITE_RESTORE,  /* annex_register_restore(), also a child restored with its parent */
+} AnnexRecordWrite;
+
+/* A dependent record type declared with annex_record_class_add_child(). */
+typedef struct
+{
+  GType       child_type;
+  const char *parent_field;  /* the name of the child's INT field holding the parent's id */
+} AnnexRecordChild;
 
 #define ANNEX_TYPE_RECORD (annex_record_get_type ())
 G_DECLARE_DERIVABLE_TYPE (AnnexRecord, annex_record, ANNEX, RECORD, GObject)
@@ -51,8 +68,17 @@ struct _AnnexRecordClass
    * title), or NULL; it must follow only from values that never change once the record is
    * saved. Called from any thread that filters. May be NULL. */
   char    *(*dup_search_text) (AnnexRecord *self);
+  /* Rules that need the stored workspace (a parent's state, at most one draft…): called by the
+   * register inside the write's transaction, before it writes, with what it is about to do; the
+   * database holds the state before the write. On refusal sets ANNEX_STORE_ERROR_INVALID with a
+   * message for the user; the whole write (with any cascade) is then rolled back. NULL:
+   * always allowed. */
+  gboolean (*check_write)   (AnnexRecord       *self,
+                             AnnexDatabase     *db,
+                             AnnexRecordWrite   write,
+                             GError           **error);
 
-  gpointer padding[4];
+  gpointer padding[3];
 };
 
 /* Built-in properties of every record: "id" (gint64, 0 until saved), "reference" (string, e.g.
@@ -73,6 +99,19 @@ void              annex_record_class_install_fields (AnnexRecordClass *klass,
                                                      const char       *reference_prefix,
                                                      const AnnexField *fields,
                                                      guint             n_fields);
+
+/* Declares @child_type (a record type) as a dependent of @klass's records: its INT field
+ * @parent_field_name holds the id of its parent. Call from @klass's class_init after
+ * annex_record_class_install_fields(). annex_register_remove() of a parent then removes its
+ * children first (recursively: their own children too, and their links), each with its
+ * change-history entry, in the same transaction; annex_register_restore() of the parent brings
+ * them back with their ids, references and values. */
+void              annex_record_class_add_child      (AnnexRecordClass *klass,
+                                                     GType             child_type,
+                                                     const char       *parent_field_name);
+/* The children declared on @klass (or a parent class), or NULL with *n_children 0. */
+const AnnexRecordChild *annex_record_class_get_children (AnnexRecordClass *klass,
+                                                         guint            *n_children);
 
 const char       *annex_record_class_get_table      (AnnexRecordClass *klass);
 const char       *annex_record_class_get_reference_prefix (AnnexRecordClass *klass);
@@ -123,6 +162,12 @@ void              annex_record_set_reference        (AnnexRecord      *self,
 gboolean          annex_record_can_add              (AnnexRecord      *self,
                                                      GError          **error);
 gboolean          annex_record_can_delete           (AnnexRecord      *self,
+                                                     GError          **error);
+
+/* The class's check_write vfunc (TRUE when the class has none). For the register. */
+gboolean          annex_record_check_write          (AnnexRecord      *self,
+                                                     AnnexDatabase    *db,
+                                                     AnnexRecordWrite  write,
                                                      GError          **error);
 
 /* Checks required fields, dates and the class's validate vfunc. Error: ANNEX_STORE_ERROR_INVALID

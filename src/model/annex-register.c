@@ -10,7 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "annex-change-log.h"
-#include "annex-register.h"
+#include "annex-links-private.h"
+#include "annex-register-private.h"
 #include "annex-store-error.h"
 
 /* The statements of one record type. Identifiers come only from the class's static field table,
@@ -18,11 +19,13 @@
 typedef struct
 {
   char        *select_all;        /* id, reference, created, updated, <columns> … ORDER BY id */
+  char        *select_base;       /* the same without ORDER BY, for a WHERE of one's own */
   char        *select_one;        /* reference, <columns> … WHERE id = ? */
   char        *insert;            /* (id, reference, created, updated, <columns>) */
   char        *update;            /* SET updated = ?, <column> = ?… WHERE id = ? */
   char        *delete;            /* WHERE id = ? */
   char        *reference_exists;  /* WHERE reference = ? */
+  char        *next_id;           /* an id no record of the table ever had */
   const char **json_keys;         /* "reference", <columns> */
 } RegisterSql;
 
@@ -117,8 +120,9 @@ build_sql (AnnexRecordClass *klass)
       sql->json_keys[i + 1] = column;
     }
 
-  sql->select_all = g_strdup_printf ("SELECT id, reference, created, updated%s FROM %s ORDER BY id",
-                                     columns->str, table);
+  sql->select_base = g_strdup_printf ("SELECT id, reference, created, updated%s FROM %s",
+                                      columns->str, table);
+  sql->select_all = g_strdup_printf ("%s ORDER BY id", sql->select_base);
   sql->select_one = g_strdup_printf ("SELECT reference%s FROM %s WHERE id = ?",
                                      columns->str, table);
   sql->insert = g_strdup_printf ("INSERT INTO %s (id, reference, created, updated%s) "
@@ -128,6 +132,13 @@ build_sql (AnnexRecordClass *klass)
                                  table, assignments->str);
   sql->delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
   sql->reference_exists = g_strdup_printf ("SELECT 1 FROM %s WHERE reference = ?", table);
+  /* Past the largest id in the table and in its change history: SQLite would reuse the id of a
+   * deleted last row (the tables of formats 1, 2 and 4 have no AUTOINCREMENT), and an Undo that
+   * restores that row with its id would then collide. The history index makes this cheap. */
+  sql->next_id = g_strdup_printf ("SELECT max (coalesce ((SELECT max (id) FROM %s), 0), "
+                                  "coalesce ((SELECT max (record_id) FROM change_log "
+                                  "WHERE table_name = ?), 0)) + 1",
+                                  table);
 
   return sql;
 }
@@ -248,6 +259,29 @@ dup_column_string (sqlite3_stmt     *stmt,
     }
 }
 
+/* A new record of @record_type from the current row of a select_all-shaped statement. @values:
+ * scratch space for n_fields GValues (zeroed; left zeroed). */
+static AnnexRecord *
+record_from_row (sqlite3_stmt     *stmt,
+                 GType             record_type,
+                 AnnexRecordClass *klass,
+                 GValue           *values)
+{
+  AnnexRecord *record = g_object_new (record_type, NULL);
+
+  _annex_record_set_identity (record,
+                              sqlite3_column_int64 (stmt, 0),
+                              (const char *) sqlite3_column_text (stmt, 1),
+                              (const char *) sqlite3_column_text (stmt, 2),
+                              (const char *) sqlite3_column_text (stmt, 3));
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    read_column_value (stmt, N_IDENTITY_COLUMNS + (int) i, &klass->fields[i], &values[i]);
+  _annex_record_load_values (record, values);
+
+  return record;
+}
+
 /* Reads every row with @db's connection. Runs on whichever thread owns @db. */
 static GPtrArray *
 read_all (AnnexDatabase      *db,
@@ -281,17 +315,7 @@ read_all (AnnexDatabase      *db,
           return NULL;
         }
 
-      record = g_object_new (record_type, NULL);
-      _annex_record_set_identity (record,
-                                  sqlite3_column_int64 (stmt, 0),
-                                  (const char *) sqlite3_column_text (stmt, 1),
-                                  (const char *) sqlite3_column_text (stmt, 2),
-                                  (const char *) sqlite3_column_text (stmt, 3));
-
-      for (guint i = 0; i < klass->n_fields; i++)
-        read_column_value (stmt, N_IDENTITY_COLUMNS + (int) i, &klass->fields[i], &values[i]);
-      _annex_record_load_values (record, values);
-
+      record = record_from_row (stmt, record_type, klass, values);
       g_ptr_array_add (records, record);
     }
 
@@ -375,14 +399,14 @@ insert_item (AnnexRegister *self,
 }
 
 static gboolean
-bind_record_values (AnnexRegister  *self,
-                    sqlite3_stmt   *stmt,
+bind_record_values (sqlite3_stmt   *stmt,
                     int             first_param,
                     AnnexRecord    *record)
 {
+  guint n_fields = ANNEX_RECORD_GET_CLASS (record)->n_fields;
   int rc = SQLITE_OK;
 
-  for (guint i = 0; i < self->record_class->n_fields && rc == SQLITE_OK; i++)
+  for (guint i = 0; i < n_fields && rc == SQLITE_OK; i++)
     {
       const GValue *value = annex_record_get_value (record, i);
       int param = first_param + (int) i;
@@ -402,11 +426,10 @@ bind_record_values (AnnexRegister  *self,
 
 /* "reference" then the fields, as change-history strings (NULL-terminated, n_fields + 1). */
 static char **
-dup_record_strings (AnnexRegister *self,
-                    AnnexRecord   *record,
+dup_record_strings (AnnexRecord   *record,
                     const char    *reference)
 {
-  guint n_fields = self->record_class->n_fields;
+  guint n_fields = ANNEX_RECORD_GET_CLASS (record)->n_fields;
   char **strings = g_new0 (char *, n_fields + 2);
 
   strings[0] = g_strdup (reference);
@@ -650,7 +673,57 @@ check_read_only_defaults (AnnexRegister  *self,
   return TRUE;
 }
 
-/* INSERT of @record's values with the given identity; @id 0 lets SQLite choose. Returns the id. */
+/* INSERT of @record's values with the given identity; @id 0 picks a new id. Returns the id. */
+static gint64
+insert_row_with (AnnexDatabase      *db,
+                 const RegisterSql  *sql,
+                 AnnexRecord        *record,
+                 gint64              id,
+                 const char         *reference,
+                 const char         *created,
+                 const char         *updated,
+                 GError            **error)
+{
+  sqlite3 *handle = annex_database_get_handle (db);
+  sqlite3_stmt *stmt;
+  gboolean bound;
+
+  if (id <= 0)
+    {
+      stmt = annex_database_prepare (db, sql->next_id, error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_text (stmt, 1, annex_record_class_get_table (ANNEX_RECORD_GET_CLASS (record)),
+                         -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+
+  stmt = annex_database_prepare (db, sql->insert, error);
+  if (stmt == NULL)
+    return 0;
+
+  bound = (id > 0 ? sqlite3_bind_int64 (stmt, 1, id) : sqlite3_bind_null (stmt, 1)) == SQLITE_OK &&
+          sqlite3_bind_text (stmt, 2, reference, -1, SQLITE_STATIC) == SQLITE_OK &&
+          sqlite3_bind_text (stmt, 3, created, -1, SQLITE_STATIC) == SQLITE_OK &&
+          sqlite3_bind_text (stmt, 4, updated, -1, SQLITE_STATIC) == SQLITE_OK &&
+          bind_record_values (stmt, 5, record);
+  if (!bound)
+    {
+      annex_store_set_error_from_sqlite (error, handle, sqlite3_errcode (handle),
+                                         _("Could not save the record"));
+      sqlite3_clear_bindings (stmt);
+      return 0;
+    }
+
+  if (!annex_database_step_done (db, stmt, error))
+    return 0;
+
+  return id > 0 ? id : sqlite3_last_insert_rowid (handle);
+}
+
 static gint64
 insert_row (AnnexRegister  *self,
             AnnexRecord    *record,
@@ -660,31 +733,8 @@ insert_row (AnnexRegister  *self,
             const char     *updated,
             GError        **error)
 {
-  sqlite3 *handle = annex_database_get_handle (self->database);
-  sqlite3_stmt *stmt;
-  gboolean bound;
-
-  stmt = annex_database_prepare (self->database, self->sql->insert, error);
-  if (stmt == NULL)
-    return 0;
-
-  bound = (id > 0 ? sqlite3_bind_int64 (stmt, 1, id) : sqlite3_bind_null (stmt, 1)) == SQLITE_OK &&
-          sqlite3_bind_text (stmt, 2, reference, -1, SQLITE_STATIC) == SQLITE_OK &&
-          sqlite3_bind_text (stmt, 3, created, -1, SQLITE_STATIC) == SQLITE_OK &&
-          sqlite3_bind_text (stmt, 4, updated, -1, SQLITE_STATIC) == SQLITE_OK &&
-          bind_record_values (self, stmt, 5, record);
-  if (!bound)
-    {
-      annex_store_set_error_from_sqlite (error, handle, sqlite3_errcode (handle),
-                                         _("Could not save the record"));
-      sqlite3_clear_bindings (stmt);
-      return 0;
-    }
-
-  if (!annex_database_step_done (self->database, stmt, error))
-    return 0;
-
-  return id > 0 ? id : sqlite3_last_insert_rowid (handle);
+  return insert_row_with (self->database, self->sql, record, id, reference, created, updated,
+                          error);
 }
 
 /* Marks the table and commits; "changed" caused by this commit is ours, not a reason to reload. */
@@ -710,6 +760,212 @@ commit_own_write (AnnexRegister  *self,
     }
 
   return ok;
+}
+
+/* What annex_register_remove() took away with a record (its children, each carrying its own, and
+ * its links), kept on the record until annex_register_restore() puts it back. */
+typedef struct
+{
+  GPtrArray *children;  /* AnnexRecord */
+  GPtrArray *links;     /* AnnexLinkRow */
+} RemovedDependents;
+
+static GQuark
+removed_dependents_quark (void)
+{
+  return g_quark_from_static_string ("annex-register-removed-dependents");
+}
+
+static RemovedDependents *
+removed_dependents_new (void)
+{
+  RemovedDependents *deps = g_new0 (RemovedDependents, 1);
+
+  deps->children = g_ptr_array_new_with_free_func (g_object_unref);
+  deps->links = g_ptr_array_new_with_free_func ((GDestroyNotify) _annex_link_row_free);
+  return deps;
+}
+
+static void
+removed_dependents_free (RemovedDependents *deps)
+{
+  if (deps == NULL)
+    return;
+
+  g_ptr_array_unref (deps->children);
+  g_ptr_array_unref (deps->links);
+  g_free (deps);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RemovedDependents, removed_dependents_free)
+
+/* The children of @parent_id of the declared @child (of class @child_class), as records. */
+static GPtrArray *
+read_children (AnnexDatabase           *db,
+               const AnnexRecordChild  *child,
+               AnnexRecordClass        *child_class,
+               const RegisterSql       *child_sql,
+               gint64                   parent_id,
+               GError                 **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree GValue *values = NULL;
+  g_autofree char *sql = NULL;
+  const AnnexField *field;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  field = annex_record_class_find_field (child_class, child->parent_field, NULL);
+  if (field == NULL || field->type != ANNEX_FIELD_INT)
+    {
+      g_critical ("%s has no INT field “%s” to name its parent",
+                  g_type_name (child->child_type), child->parent_field);
+      g_set_error_literal (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_FAILED,
+                           _("Could not read the register"));
+      return NULL;
+    }
+
+  /* Identifiers from the static field table only. */
+  sql = g_strdup_printf ("%s WHERE %s = ? ORDER BY id", child_sql->select_base, field->column);
+  stmt = annex_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, parent_id);
+
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  values = g_new0 (GValue, child_class->n_fields);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, record_from_row (stmt, child->child_type, child_class, values));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      annex_store_set_error_from_sqlite (error, annex_database_get_handle (db), rc,
+                                         _("Could not read the register"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
+/* Inside the caller's transaction: removes, recursively, the children of @record and its links,
+ * each with its change-history entry. *out_deps receives what was removed. */
+static gboolean
+remove_dependents (AnnexDatabase      *db,
+                   AnnexRecord        *record,
+                   RemovedDependents **out_deps,
+                   GError            **error)
+{
+  AnnexRecordClass *klass = ANNEX_RECORD_GET_CLASS (record);
+  g_autoptr(RemovedDependents) deps = removed_dependents_new ();
+  const AnnexRecordChild *children;
+  guint n_children;
+
+  children = annex_record_class_get_children (klass, &n_children);
+  for (guint c = 0; c < n_children; c++)
+    {
+      g_autoptr(GTypeClass) type_class = g_type_class_ref (children[c].child_type);
+      AnnexRecordClass *child_class = ANNEX_RECORD_CLASS (type_class);
+      const RegisterSql *child_sql = get_sql (child_class);
+      g_autoptr(GPtrArray) records = NULL;
+
+      records = read_children (db, &children[c], child_class, child_sql,
+                               annex_record_get_id (record), error);
+      if (records == NULL)
+        return FALSE;
+
+      for (guint i = 0; i < records->len; i++)
+        {
+          AnnexRecord *child = g_ptr_array_index (records, i);
+          RemovedDependents *child_deps = NULL;
+          g_autofree char *before_json = NULL;
+          char **strings;
+          sqlite3_stmt *stmt;
+
+          if (!annex_record_can_delete (child, error) ||
+              !annex_record_check_write (child, db, ANNEX_RECORD_WRITE_REMOVE, error) ||
+              !remove_dependents (db, child, &child_deps, error))
+            return FALSE;
+          g_object_set_qdata_full (G_OBJECT (child), removed_dependents_quark (), child_deps,
+                                   (GDestroyNotify) removed_dependents_free);
+
+          strings = dup_record_strings (child, annex_record_get_reference (child));
+          before_json = annex_change_log_json_object (child_sql->json_keys,
+                                                      (const char * const *) strings,
+                                                      child_class->n_fields + 1);
+          free_strings (strings, child_class->n_fields + 1);
+
+          stmt = annex_database_prepare (db, child_sql->delete, error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, annex_record_get_id (child));
+          if (!annex_database_step_done (db, stmt, error) ||
+              !annex_change_log_append (db, child_class->table, annex_record_get_id (child),
+                                        ANNEX_CHANGE_DELETE, before_json, NULL, error))
+            return FALSE;
+
+          annex_database_mark_changed (db, child_class->table);
+          g_ptr_array_add (deps->children, g_object_ref (child));
+        }
+    }
+
+  if (!_annex_links_remove_all (db, klass->table, annex_record_get_id (record), deps->links,
+                                error))
+    return FALSE;
+
+  *out_deps = g_steal_pointer (&deps);
+  return TRUE;
+}
+
+/* Inside the caller's transaction, after @record was inserted again: restores what
+ * remove_dependents() removed with it (children first, then the links). */
+static gboolean
+restore_dependents (AnnexDatabase  *db,
+                    AnnexRecord    *record,
+                    GError        **error)
+{
+  RemovedDependents *deps = g_object_get_qdata (G_OBJECT (record), removed_dependents_quark ());
+
+  if (deps == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < deps->children->len; i++)
+    {
+      AnnexRecord *child = g_ptr_array_index (deps->children, i);
+      AnnexRecordClass *child_class = ANNEX_RECORD_GET_CLASS (child);
+      const RegisterSql *child_sql = get_sql (child_class);
+      g_autofree char *after_json = NULL;
+      char **strings;
+      gint64 id;
+
+      if (!annex_record_can_add (child, error) ||
+          !annex_record_check_write (child, db, ANNEX_RECORD_WRITE_RESTORE, error))
+        return FALSE;
+
+      id = insert_row_with (db, child_sql, child, annex_record_get_id (child),
+                            annex_record_get_reference (child),
+                            annex_record_get_created (child),
+                            annex_record_get_updated (child), error);
+      if (id == 0)
+        return FALSE;
+
+      strings = dup_record_strings (child, annex_record_get_reference (child));
+      after_json = annex_change_log_json_object (child_sql->json_keys,
+                                                 (const char * const *) strings,
+                                                 child_class->n_fields + 1);
+      free_strings (strings, child_class->n_fields + 1);
+
+      if (!annex_change_log_append (db, child_class->table, id, ANNEX_CHANGE_INSERT, NULL,
+                                    after_json, error))
+        return FALSE;
+
+      annex_database_mark_changed (db, child_class->table);
+
+      if (!restore_dependents (db, child, error))
+        return FALSE;
+    }
+
+  return _annex_links_restore (db, deps->links, error);
 }
 
 static void
@@ -1116,6 +1372,7 @@ insert_and_commit (AnnexRegister  *self,
                    const char     *reference,
                    const char     *created,
                    const char     *updated,
+                   gboolean        restoring,
                    GError        **error)
 {
   g_autofree char *after = NULL;
@@ -1125,7 +1382,7 @@ insert_and_commit (AnnexRegister  *self,
   if (id == 0)
     goto failed;
 
-  strings = dup_record_strings (self, record, reference);
+  strings = dup_record_strings (record, reference);
   after = strings_to_json (self, strings);
   free_strings (strings, self->record_class->n_fields + 1);
 
@@ -1133,8 +1390,14 @@ insert_and_commit (AnnexRegister  *self,
                                 ANNEX_CHANGE_INSERT, NULL, after, error))
     goto failed;
 
+  if (restoring && !restore_dependents (self->database, record, error))
+    goto failed;
+
   if (!commit_own_write (self, error))
     return FALSE;
+
+  if (restoring)
+    g_object_set_qdata (G_OBJECT (record), removed_dependents_quark (), NULL);
 
   _annex_record_assign_identity (record, id, reference, created, updated);
   insert_item (self, record);
@@ -1213,8 +1476,11 @@ annex_register_add (AnnexRegister  *self,
         goto failed;
     }
 
+  if (!annex_record_check_write (record, self->database, ANNEX_RECORD_WRITE_ADD, error))
+    goto failed;
+
   now = dup_now_utc ();
-  return insert_and_commit (self, record, 0, reference, now, now, error);
+  return insert_and_commit (self, record, 0, reference, now, now, FALSE, error);
 
 failed:
   annex_database_rollback (self->database);
@@ -1228,6 +1494,7 @@ static gboolean
 update_row (AnnexRegister  *self,
             AnnexRecord    *record,
             const char     *now,
+            gboolean        privileged,
             gboolean       *out_changed,
             GError        **error)
 {
@@ -1248,7 +1515,7 @@ update_row (AnnexRegister  *self,
   if (before == NULL)
     return FALSE;
 
-  after = dup_record_strings (self, record, annex_record_get_reference (record));
+  after = dup_record_strings (record, annex_record_get_reference (record));
   for (guint i = 0; i < n_strings && !changed; i++)
     changed = g_strcmp0 (before[i], after[i]) != 0;
 
@@ -1258,7 +1525,7 @@ update_row (AnnexRegister  *self,
       goto out;
     }
 
-  for (guint i = 0; i < klass->n_fields; i++)
+  for (guint i = 0; i < klass->n_fields && !privileged; i++)
     {
       if ((klass->fields[i].flags & ANNEX_FIELD_FLAG_READ_ONLY) != 0 &&
           g_strcmp0 (before[i + 1], after[i + 1]) != 0)
@@ -1269,12 +1536,16 @@ update_row (AnnexRegister  *self,
         }
     }
 
+  if (!privileged &&
+      !annex_record_check_write (record, self->database, ANNEX_RECORD_WRITE_SAVE, error))
+    goto out;
+
   stmt = annex_database_prepare (self->database, self->sql->update, error);
   if (stmt == NULL)
     goto out;
 
   if (sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC) != SQLITE_OK ||
-      !bind_record_values (self, stmt, 2, record) ||
+      !bind_record_values (stmt, 2, record) ||
       sqlite3_bind_int64 (stmt, (int) klass->n_fields + 2, id) != SQLITE_OK)
     {
       sqlite3 *handle = annex_database_get_handle (self->database);
@@ -1319,6 +1590,7 @@ static gboolean
 save_records (AnnexRegister  *self,
               GPtrArray      *records,
               gboolean        name_record,
+              gboolean        privileged,
               GError        **error)
 {
   g_autoptr(GPtrArray) written = NULL;
@@ -1349,7 +1621,7 @@ save_records (AnnexRegister  *self,
       AnnexRecord *record = g_ptr_array_index (records, i);
       gboolean changed = FALSE;
 
-      if (!update_row (self, record, now, &changed, error))
+      if (!update_row (self, record, now, privileged, &changed, error))
         {
           if (name_record)
             prefix_error_with_reference (error, record);
@@ -1406,7 +1678,7 @@ annex_register_save (AnnexRegister  *self,
 
   records = g_ptr_array_new ();
   g_ptr_array_add (records, record);
-  return save_records (self, records, FALSE, error);
+  return save_records (self, records, FALSE, FALSE, error);
 }
 
 /**
@@ -1444,7 +1716,7 @@ annex_register_save_many (AnnexRegister  *self,
       g_return_val_if_fail (annex_register_get_position (self, record) != G_MAXUINT, FALSE);
     }
 
-  return save_records (self, records, TRUE, error);
+  return save_records (self, records, TRUE, FALSE, error);
 }
 
 /**
@@ -1466,6 +1738,7 @@ annex_register_remove (AnnexRegister  *self,
                        GError        **error)
 {
   g_autoptr(AnnexRecord) keep = NULL;
+  g_autoptr(RemovedDependents) deps = NULL;
   g_autofree char *before_json = NULL;
   char **before;
   sqlite3_stmt *stmt;
@@ -1487,6 +1760,10 @@ annex_register_remove (AnnexRegister  *self,
   if (!annex_database_begin (self->database, error))
     return FALSE;
 
+  if (!annex_record_check_write (record, self->database, ANNEX_RECORD_WRITE_REMOVE, error) ||
+      !remove_dependents (self->database, record, &deps, error))
+    goto failed;
+
   before = read_row_strings (self, id, error);
   if (before == NULL)
     goto failed;
@@ -1506,6 +1783,9 @@ annex_register_remove (AnnexRegister  *self,
 
   if (!commit_own_write (self, error))
     return FALSE;
+
+  g_object_set_qdata_full (G_OBJECT (record), removed_dependents_quark (),
+                           g_steal_pointer (&deps), (GDestroyNotify) removed_dependents_free);
 
   /* The caller may hold the only other reference through the list: keep it alive until the
    * removal has been announced. */
@@ -1559,8 +1839,14 @@ annex_register_restore (AnnexRegister  *self,
   if (!annex_database_begin (self->database, error))
     return FALSE;
 
+  if (!annex_record_check_write (record, self->database, ANNEX_RECORD_WRITE_RESTORE, error))
+    {
+      annex_database_rollback (self->database);
+      return FALSE;
+    }
+
   return insert_and_commit (self, record, id, annex_record_get_reference (record), created,
-                            updated, error);
+                            updated, TRUE, error);
 }
 
 /**
@@ -1604,4 +1890,20 @@ annex_register_get_position (AnnexRegister *self,
     return G_MAXUINT;
 
   return position;
+}
+
+gboolean
+_annex_register_save_privileged (AnnexRegister  *self,
+                                 GPtrArray      *records,
+                                 GError        **error)
+{
+  g_return_val_if_fail (ANNEX_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < records->len; i++)
+    g_return_val_if_fail (annex_register_get_position (self, g_ptr_array_index (records, i)) !=
+                          G_MAXUINT, FALSE);
+
+  return save_records (self, records, TRUE, TRUE, error);
 }

@@ -71,13 +71,20 @@ gboolean       annex_register_save_many      (AnnexRegister        *self,
                                               GPtrArray            *records,
                                               GError              **error);
 /* Deletes @record, records the change, commits, removes the item (one items-changed). Keep a
- * reference to @record to restore it. The class's can_delete may refuse (Annex A controls,
- * requirements: ANNEX_STORE_ERROR_INVALID). */
+ * reference to @record to restore it. The class's can_delete and check_write may refuse (Annex A
+ * controls, requirements, an approved scope: ANNEX_STORE_ERROR_INVALID).
+ * In the same transaction, before the record itself: its children (annex_record_class_add_child(),
+ * recursively) are deleted, and the links of the record and of every child (annex-links.h, both
+ * directions), each with its change-history entry. @record keeps what was removed with it, so
+ * annex_register_restore() can bring it back. Registers of the child types see the write through
+ * the database's "changed" signal and reload. */
 gboolean       annex_register_remove         (AnnexRegister        *self,
                                               AnnexRecord          *record,
                                               GError              **error);
 /* Undoes a remove: inserts @record again with its id, reference, timestamps and values (recorded
- * as an insert in the change history), at its place in id order. */
+ * as an insert in the change history), at its place in id order; in the same transaction, the
+ * children removed with it (same ids, references and values) and the links removed with it whose
+ * other end still exists (links to records deleted meanwhile are dropped silently). */
 gboolean       annex_register_restore        (AnnexRegister        *self,
                                               AnnexRecord          *record,
                                               GError              **error);

@@ -170,10 +170,11 @@ static const Migration builtin_migrations[] = {
    * 4.3 the versioned scope and its exclusions) and the links between records of any two
    * registers (a risk's assets and controls, a party requirement's controls…). Links name their
    * tables (trusted register table names), so they carry no foreign key: the model deletes and
-   * restores a record's links with the record. */
+   * restores a record's links with the record. AUTOINCREMENT: a deleted record's id is never
+   * given to a new one, so Undo can always put it (and its children and links) back. */
   {
     "CREATE TABLE links ("
-    "  id         INTEGER PRIMARY KEY,"
+    "  id         INTEGER PRIMARY KEY AUTOINCREMENT,"
     "  from_table TEXT NOT NULL,"
     "  from_id    INTEGER NOT NULL,"
     "  to_table   TEXT NOT NULL,"
@@ -183,7 +184,7 @@ static const Migration builtin_migrations[] = {
     ");"
     "CREATE INDEX links_to ON links (to_table, to_id);"
     "CREATE TABLE issues ("
-    "  id            INTEGER PRIMARY KEY,"
+    "  id            INTEGER PRIMARY KEY AUTOINCREMENT,"
     "  reference     TEXT NOT NULL UNIQUE,"
     "  created       TEXT NOT NULL,"
     "  updated       TEXT NOT NULL,"
@@ -199,7 +200,7 @@ static const Migration builtin_migrations[] = {
     "  last_reviewed TEXT"
     ");"
     "CREATE TABLE parties ("
-    "  id         INTEGER PRIMARY KEY,"
+    "  id         INTEGER PRIMARY KEY AUTOINCREMENT,"
     "  reference  TEXT NOT NULL UNIQUE,"
     "  created    TEXT NOT NULL,"
     "  updated    TEXT NOT NULL,"
@@ -210,7 +211,7 @@ static const Migration builtin_migrations[] = {
     "  notes      TEXT"
     ");"
     "CREATE TABLE party_requirements ("
-    "  id          INTEGER PRIMARY KEY,"
+    "  id          INTEGER PRIMARY KEY AUTOINCREMENT,"
     "  reference   TEXT NOT NULL UNIQUE,"
     "  created     TEXT NOT NULL,"
     "  updated     TEXT NOT NULL,"
@@ -223,7 +224,7 @@ static const Migration builtin_migrations[] = {
     ");"
     "CREATE INDEX party_requirements_party ON party_requirements (party_id);"
     "CREATE TABLE scope_versions ("
-    "  id             INTEGER PRIMARY KEY,"
+    "  id             INTEGER PRIMARY KEY AUTOINCREMENT,"
     "  reference      TEXT NOT NULL UNIQUE,"
     "  created        TEXT NOT NULL,"
     "  updated        TEXT NOT NULL,"
@@ -241,7 +242,7 @@ static const Migration builtin_migrations[] = {
     "  in_force_from  TEXT"
     ");"
     "CREATE TABLE scope_exclusions ("
-    "  id            INTEGER PRIMARY KEY,"
+    "  id            INTEGER PRIMARY KEY AUTOINCREMENT,"
     "  reference     TEXT NOT NULL UNIQUE,"
     "  created       TEXT NOT NULL,"
     "  updated       TEXT NOT NULL,"
