@@ -21,6 +21,7 @@
 #include "annex-control.h"
 #include "annex-database.h"
 #include "annex-register.h"
+#include "annex-risk-register.h"
 #include "annex-test-util.h"
 
 typedef struct
@@ -296,10 +297,15 @@ expected_info_soa (const char *organization,
   g_string_append (text, "issues: 0\nparties: 0\nparty-requirements: 0\n");
   g_string_append (text, "scope-versions: 0\nscope-exclusions: 0\n");
   g_string_append (text, "assets: 0\nrisks: 0\n");
+  g_string_append (text, "climate-change: unanswered\n");
 
   g_string_append_printf (text, "soa-applicable: %u\n", n_applicable);
   g_string_append_printf (text, "soa-excluded: %u\n", n_excluded);
   g_string_append_printf (text, "soa-undecided: %u\n", 93 - n_applicable - n_excluded);
+  /* No method stored: the default 5 × 5 (C locale: English labels); no risks. */
+  g_string_append (text, "risk-levels: Very low, Low, Medium, High, Very high\n");
+  g_string_append (text, "residual-1: 0\nresidual-2: 0\nresidual-3: 0\nresidual-4: 0\n"
+                         "residual-5: 0\nresidual-unassessed: 0\n");
 
   return g_string_free (text, FALSE);
 }
@@ -538,6 +544,72 @@ test_cli_info_soa (void)
   g_assert_cmpstr (result.err, ==, "");
   annex_test_assert_file_equals (path, before);
   assert_no_companions (path);
+
+  annex_test_rm_rf (dir);
+}
+
+/* The risk lines follow the method in force: its levels' labels, and the risks per residual
+ * level; an unreadable method is said so. */
+static void
+test_cli_info_risks (void)
+{
+  g_autofree char *dir = annex_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "acme.isms", NULL);
+  g_auto(CliResult) created = { 0 };
+  g_auto(CliResult) result = { 0 };
+  g_auto(CliResult) result2 = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  RUN (&created, "new", path, "-o", "Acme");
+  g_assert_cmpint (created.status, ==, 0);
+
+  {
+    g_autoptr(AnnexDatabase) db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT,
+                                                       &error);
+    g_autoptr(AnnexRiskRegister) risks = NULL;
+    g_autoptr(AnnexRiskMethod) three = annex_risk_method_new_preset (ANNEX_RISK_PRESET_3X3);
+    static const guint residuals[][2] = { { 1, 1 }, { 3, 3 }, { 0, 0 }, { 3, 2 } };
+    AnnexRegister *reg;
+
+    g_assert_no_error (error);
+    risks = annex_risk_register_new (db);
+    reg = annex_risk_register_get_register (risks);
+    g_assert_true (annex_register_load (reg, &error));
+    g_assert_true (annex_risk_register_apply_method (risks, three, &error));
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (residuals); i++)
+      {
+        g_autoptr(AnnexRecord) record = annex_register_new_record (reg);
+
+        annex_risk_set_title (ANNEX_RISK (record), "Risk\nwith a line break");
+        annex_risk_set_residual (ANNEX_RISK (record), residuals[i][0], residuals[i][1]);
+        g_assert_true (annex_register_add (reg, record, &error));
+      }
+    g_clear_object (&risks);
+    annex_database_close (db);
+  }
+
+  RUN (&result, "info", path);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "\nrisks: 4\n"));
+  g_assert_true (g_str_has_suffix (result.out,
+                                   "\nsoa-undecided: 93\n"
+                                   "risk-levels: Low, Medium, High\n"
+                                   "residual-1: 1\nresidual-2: 0\nresidual-3: 2\n"
+                                   "residual-unassessed: 1\n"));
+
+  {
+    g_autoptr(AnnexDatabase) db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT,
+                                                       &error);
+
+    g_assert_no_error (error);
+    g_assert_true (annex_database_set_setting (db, ANNEX_RISK_METHOD_SETTING, "{", &error));
+    annex_database_close (db);
+  }
+
+  RUN (&result2, "info", path);
+  g_assert_cmpint (result2.status, ==, 0);
+  g_assert_true (g_str_has_suffix (result2.out, "\nsoa-undecided: 93\nrisk-method: invalid\n"));
 
   annex_test_rm_rf (dir);
 }
@@ -891,6 +963,7 @@ main (int   argc,
   g_test_add_func ("/annex/cli/new-exists", test_cli_new_exists);
   g_test_add_func ("/annex/cli/info", test_cli_info);
   g_test_add_func ("/annex/cli/info-soa", test_cli_info_soa);
+  g_test_add_func ("/annex/cli/info-risks", test_cli_info_risks);
   g_test_add_func ("/annex/cli/info-exported", test_cli_info_exported);
   g_test_add_func ("/annex/cli/info-refused", test_cli_info_refused);
   g_test_add_func ("/annex/cli/info-tampered", test_cli_info_tampered);

@@ -11,9 +11,12 @@
 
 #include "annex-change-log.h"
 #include "annex-cli.h"
+#include "annex-context.h"
 #include "annex-control.h"
 #include "annex-database.h"
 #include "annex-register.h"
+#include "annex-risk-method.h"
+#include "annex-risk-register.h"
 
 /* The name in messages ("annex: …") and usage lines, whatever the binary is called. */
 #define PROGRAM_NAME "annex"
@@ -50,9 +53,14 @@ static const Verb verbs[] = {
     N_("Show a workspace’s organization, schema version, history check and number of records, "
        "without modifying the file."),
     N_("Prints “organization: NAME”, “schema: N”, “history: verified (N entries)” or “history: "
-       "TAMPERED at entry N”, then one “REGISTER: COUNT” line per register, then the Statement "
+       "TAMPERED at entry N”, then one “REGISTER: COUNT” line per register, whether climate "
+       "change was decided to be a relevant issue (“climate-change: unanswered”, “relevant” or "
+       "“not-relevant”), then the Statement "
        "of Applicability’s decisions: “soa-applicable: N”, “soa-excluded: N” and "
-       "“soa-undecided: N”.\n"
+       "“soa-undecided: N”, then the risk method’s levels, lowest first (“risk-levels: LABEL, "
+       "LABEL, …”), and the number of risks per residual level (“residual-1: N” … and "
+       "“residual-unassessed: N”); “risk-method: invalid” instead when the stored method "
+       "cannot be read.\n"
        "Exit status: 0 when the workspace could be read, even if its history was tampered with "
        "(see the “history:” line), 1 when it could not be read, 2 on wrong usage."),
     run_info,
@@ -272,6 +280,10 @@ run_info (const Verb   *verb,
       g_string_append_printf (out, "%s: %" G_GINT64_FORMAT "\n", key, n_rows);
     }
 
+  g_string_append_printf (out, "climate-change: %s\n",
+                          annex_climate_decision_to_string (
+                            annex_context_get_climate_decision (db, NULL, NULL, NULL)));
+
   /* The SoA counts come from the model's rules, not from SQL of our own. */
   {
     g_autoptr(AnnexRegister) controls = annex_register_new (db, ANNEX_TYPE_CONTROL);
@@ -283,6 +295,41 @@ run_info (const Verb   *verb,
     g_string_append_printf (out, "soa-applicable: %u\n", summary.applicable);
     g_string_append_printf (out, "soa-excluded: %u\n", summary.excluded);
     g_string_append_printf (out, "soa-undecided: %u\n", summary.undecided);
+  }
+
+  /* Residual levels with the method in force, counted in SQL (no register load). */
+  {
+    g_autoptr(AnnexRiskMethod) method = NULL;
+    g_autoptr(GError) method_error = NULL;
+    guint counts[ANNEX_RISK_METHOD_MAX_LEVELS + 1];
+    guint n_levels;
+
+    method = annex_risk_method_load (db, &method_error);
+    if (method == NULL)
+      {
+        g_string_append (out, "risk-method: invalid\n");
+      }
+    else
+      {
+        n_levels = annex_risk_method_get_n_levels (method);
+        if (!annex_risk_count_residual_levels (db, method, counts, &error))
+          return fail (error);
+
+        g_string_append (out, "risk-levels: ");
+        for (guint level = 1; level <= n_levels; level++)
+          {
+            g_autofree char *label = NULL;
+
+            label = g_strdup (annex_risk_method_get_label (method, ANNEX_RISK_SCALE_LEVEL, level));
+            g_string_append_printf (out, "%s%s", level > 1 ? ", " : "",
+                                    g_strdelimit (label, "\r\n", ' '));
+          }
+        g_string_append_c (out, '\n');
+
+        for (guint level = 1; level <= n_levels; level++)
+          g_string_append_printf (out, "residual-%u: %u\n", level, counts[level]);
+        g_string_append_printf (out, "residual-unassessed: %u\n", counts[0]);
+      }
   }
 
   annex_database_close (db);
