@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "annex-controls-view.h"
+#include "annex-link-section.h"
 
 /* The gaps a control's warning icon and the summary's second line are about. Undecided is
  * counted on the first line: no decision yet is work to do, not an inconsistency. */
@@ -40,6 +41,8 @@ struct _AnnexControlsView
   AnnexRegister     *controls;
   AnnexRegister     *requirements;
   AnnexRegister     *actions;
+  AnnexRegister     *risks;
+  GtkWidget         *risks_section;  /* the control editor's linked risks */
   GSignalGroup      *control_signals;
   GSignalGroup      *action_signals;
   GSignalGroup      *database_signals;
@@ -334,10 +337,6 @@ annex_control_dup_info (AnnexControl *control)
                                                    _("Organization-specific")));
     }
 
-  g_ptr_array_add (items,
-                   annex_info_item_new (ANNEX_INFO_SECTION, _("Linked Risks"),
-                                        _("No risks linked yet. Risks are linked from the risk "
-                                          "register, which comes in a later version.")));
   return items;
 }
 
@@ -717,6 +716,8 @@ annex_controls_view_dispose (GObject *object)
   g_clear_object (&self->controls);
   g_clear_object (&self->requirements);
   g_clear_object (&self->actions);
+  g_clear_object (&self->risks);
+  g_clear_object (&self->risks_section);
 
   G_OBJECT_CLASS (annex_controls_view_parent_class)->dispose (object);
 }
@@ -1009,4 +1010,43 @@ annex_controls_view_dup_summary_text (AnnexControlsView *self)
   summary = annex_soa_format_summary (&self->summary, FALSE);
   gaps = annex_soa_format_gaps (&self->summary, FALSE);
   return gaps != NULL ? g_strdup_printf ("%s\n%s", summary, gaps) : g_steal_pointer (&summary);
+}
+
+void
+annex_controls_view_set_risk_register (AnnexControlsView *self,
+                                       AnnexRegister     *risks)
+{
+  g_return_if_fail (ANNEX_IS_CONTROLS_VIEW (self));
+  g_return_if_fail (risks == NULL || ANNEX_IS_REGISTER (risks));
+
+  if (!g_set_object (&self->risks, risks))
+    return;
+
+  /* A section lists the links of one workspace: the next one gets its own. */
+  if (self->risks_section != NULL)
+    {
+      GtkWidget *parent = gtk_widget_get_parent (self->risks_section);
+
+      if (GTK_IS_BOX (parent))
+        gtk_box_remove (GTK_BOX (parent), self->risks_section);
+      g_clear_object (&self->risks_section);
+    }
+
+  if (risks != NULL)
+    {
+      self->risks_section = g_object_ref_sink (annex_link_section_new (_("Linked Risks"), risks,
+                                                                       ANNEX_LINK_TO_RECORD));
+      annex_link_section_set_empty_text (ANNEX_LINK_SECTION (self->risks_section),
+                                         _("No risk is treated with this control yet."));
+      annex_link_section_attach (ANNEX_LINK_SECTION (self->risks_section),
+                                 annex_register_page_get_editor (self->controls_page));
+    }
+}
+
+GtkWidget *
+annex_controls_view_get_risks_section (AnnexControlsView *self)
+{
+  g_return_val_if_fail (ANNEX_IS_CONTROLS_VIEW (self), NULL);
+
+  return self->risks_section;
 }

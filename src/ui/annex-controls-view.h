@@ -40,6 +40,12 @@ const char        *annex_controls_view_get_visible_page     (AnnexControlsView *
 void               annex_controls_view_set_visible_page     (AnnexControlsView *self,
                                                              const char        *name);
 
+/* The risk register (may be NULL): the control editor lists the risks linked to the control
+ * (an AnnexLinkSection, returned by annex_controls_view_get_risks_section()). */
+void               annex_controls_view_set_risk_register    (AnnexControlsView *self,
+                                                             AnnexRegister     *risks);
+GtkWidget         *annex_controls_view_get_risks_section    (AnnexControlsView *self);
+
 /* Recomputes the open actions behind each control's completeness and the summary bar now
  * (it otherwise follows the workspace's changes at the next idle). */
 void               annex_controls_view_update               (AnnexControlsView *self);
@@ -81,7 +87,7 @@ char              *annex_soa_format_gaps                    (const AnnexSoaSumma
 char              *annex_control_format_issues              (AnnexControlIssues     issues);
 
 /* The info items the editor shows with a control (guidance, theme, "New in 2022", the five
- * attributes, the 2013 ids, linked risks) or a requirement (summary, documented information). */
+ * attributes, the 2013 ids) or a requirement (summary, documented information). */
 GPtrArray         *annex_control_dup_info                   (AnnexControl          *control);
 GPtrArray         *annex_requirement_dup_info               (AnnexRequirement      *requirement);
 /* Which editor rows a control shows: an Annex A control's catalogue title, theme and

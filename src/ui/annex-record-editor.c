@@ -71,6 +71,7 @@ struct _AnnexRecordEditor
   AnnexRegister     *register_;
   AnnexRecord       *record;
   GPtrArray         *rows;          /* FieldRow */
+  GPtrArray         *anchored;      /* AnchoredSection: sections placed after a field group */
   GType              rows_type;     /* the record type the rows were built for */
   guint              title_index;   /* the field shown as the heading, G_MAXUINT for none */
   gboolean           has_display_title; /* the record type has a "display-title" property */
@@ -1353,6 +1354,51 @@ ensure_section (AnnexRecordEditor *self,
   return section;
 }
 
+typedef struct
+{
+  GtkWidget *widget;  /* owned */
+  char      *group;   /* the heading of the field group it follows */
+} AnchoredSection;
+
+static void
+anchored_section_free (gpointer data)
+{
+  AnchoredSection *anchored = data;
+
+  g_object_unref (anchored->widget);
+  g_free (anchored->group);
+  g_free (anchored);
+}
+
+/* Puts each anchored section right after its field group, or at the end of the added sections
+ * when the record type has no such group. The rows are rebuilt per record type, so this runs
+ * after each build. */
+static void
+place_anchored_sections (AnnexRecordEditor *self)
+{
+  for (guint i = 0; self->anchored != NULL && i < self->anchored->len; i++)
+    {
+      AnchoredSection *anchored = g_ptr_array_index (self->anchored, i);
+      GtkWidget *parent = gtk_widget_get_parent (anchored->widget);
+      GtkWidget *after = NULL;
+
+      for (guint j = 0; self->sections != NULL && j < self->sections->len; j++)
+        {
+          Section *section = g_ptr_array_index (self->sections, j);
+
+          if (g_strcmp0 (section->title, anchored->group) == 0)
+            after = section->box;
+        }
+
+      if (parent != NULL)
+        gtk_box_remove (GTK_BOX (parent), anchored->widget);
+      if (after != NULL)
+        gtk_box_insert_child_after (self->fields_box, anchored->widget, after);
+      else
+        gtk_box_append (self->extra_sections_box, anchored->widget);
+    }
+}
+
 static void
 clear_rows (AnnexRecordEditor *self)
 {
@@ -1452,6 +1498,8 @@ build_rows (AnnexRecordEditor *self,
 
       g_ptr_array_add (self->rows, row);
     }
+
+  place_anchored_sections (self);
 }
 
 /* GObject */
@@ -1472,6 +1520,7 @@ annex_record_editor_dispose (GObject *object)
   self->reference_row = NULL;
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_clear_pointer (&self->anchored, g_ptr_array_unref);
   g_clear_object (&self->register_);
   if (self->group_destroy != NULL)
     g_clear_pointer (&self->group_data, self->group_destroy);
@@ -1856,4 +1905,37 @@ annex_record_editor_add_section (AnnexRecordEditor *self,
   g_return_if_fail (gtk_widget_get_parent (section) == NULL);
 
   gtk_box_append (self->extra_sections_box, section);
+}
+
+/**
+ * annex_record_editor_add_section_after:
+ * @self: an editor
+ * @section: a widget
+ * @group: the heading of a field group (as the group func returns it)
+ *
+ * Like annex_record_editor_add_section(), but the section sits right after the field group
+ * headed @group (e.g. a risk's assessment after "Risk"), or with the other added sections when
+ * the record has no such group.
+ */
+void
+annex_record_editor_add_section_after (AnnexRecordEditor *self,
+                                       GtkWidget         *section,
+                                       const char        *group)
+{
+  AnchoredSection *anchored;
+
+  g_return_if_fail (ANNEX_IS_RECORD_EDITOR (self));
+  g_return_if_fail (GTK_IS_WIDGET (section));
+  g_return_if_fail (gtk_widget_get_parent (section) == NULL);
+  g_return_if_fail (group != NULL);
+
+  if (self->anchored == NULL)
+    self->anchored = g_ptr_array_new_with_free_func (anchored_section_free);
+
+  anchored = g_new0 (AnchoredSection, 1);
+  anchored->widget = g_object_ref_sink (section);
+  anchored->group = g_strdup (group);
+  g_ptr_array_add (self->anchored, anchored);
+
+  place_anchored_sections (self);
 }

@@ -116,6 +116,11 @@ void           annex_record_editor_set_group_func   (AnnexRecordEditor     *self
 void           annex_record_editor_add_section      (AnnexRecordEditor     *self,
                                                      GtkWidget             *section);
 
+/* The same, placed right after the field group headed @group (the group func's heading). */
+void           annex_record_editor_add_section_after (AnnexRecordEditor    *self,
+                                                      GtkWidget            *section,
+                                                      const char           *group);
+
 /* Whether the row of field @name is shown for the current record (for tests). */
 gboolean       annex_record_editor_get_field_visible (AnnexRecordEditor    *self,
                                                       const char           *name);

@@ -429,3 +429,44 @@ annex_record_filter_matches (AnnexRecordFilter *self,
 
   return annex_record_filter_match (GTK_FILTER (self), record);
 }
+
+gboolean
+annex_record_filter_set_facet_choices (AnnexRecordFilter  *self,
+                                       const char         *name,
+                                       const char * const *choices)
+{
+  Facet *facet;
+  g_autofree char *active_label = NULL;
+  guint active = ANNEX_FACET_ANY;
+  guint n;
+
+  g_return_val_if_fail (ANNEX_IS_RECORD_FILTER (self), FALSE);
+  g_return_val_if_fail (choices != NULL, FALSE);
+
+  facet = find_facet (self, name);
+  if (facet == NULL || facet->from_field)
+    return FALSE;
+
+  if (facet->active != ANNEX_FACET_ANY)
+    active_label = g_strdup (facet->choices[facet->active]);
+
+  n = g_strv_length ((char **) choices);
+  for (guint i = 0; active_label != NULL && i < n; i++)
+    if (g_str_equal (choices[i], active_label))
+      active = i;
+
+  g_strfreev (facet->choices);
+  facet->choices = g_strdupv ((char **) choices);
+  facet->n_choices = n;
+
+  /* The choice set stays set by its label (the same records pass); gone, the facet lets every
+   * record through. */
+  facet->active = active;
+  if (active_label != NULL && active == ANNEX_FACET_ANY)
+    {
+      update_active (self);
+      gtk_filter_changed (GTK_FILTER (self), GTK_FILTER_CHANGE_LESS_STRICT);
+    }
+
+  return TRUE;
+}

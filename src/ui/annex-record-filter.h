@@ -81,4 +81,12 @@ guint               annex_record_filter_get_n_active     (AnnexRecordFilter   *s
 gboolean            annex_record_filter_matches          (AnnexRecordFilter   *self,
                                                           AnnexRecord         *record);
 
+/* Replaces the choices of facet @name (one added with annex_record_filter_add_facet(), not a
+ * field's) with @choices (copied), e.g. the owners found in a register. A choice that is set stays
+ * set when its label is among the new choices (at its new index), else the facet is unset. FALSE
+ * for an unknown or field facet. */
+gboolean            annex_record_filter_set_facet_choices (AnnexRecordFilter  *self,
+                                                          const char         *name,
+                                                          const char * const *choices);
+
 G_END_DECLS

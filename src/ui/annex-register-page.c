@@ -13,11 +13,10 @@
 
 #include "annex-bulk-edit-dialog.h"
 #include "annex-record-editor.h"
+#include "annex-record-view.h"
 #include "annex-register-format.h"
 #include "annex-register-page.h"
 
-/* Above this many records, filtering runs in chunks so the page stays responsive. */
-#define INCREMENTAL_THRESHOLD 2000
 /* The title column keeps at least this width; other columns give way when the list is narrow. */
 #define TITLE_MIN_WIDTH 160
 /* Narrower than this, the list and the editor do not fit side by side (their width-requests in
@@ -39,6 +38,7 @@ typedef enum
   COLUMN_FIELD,
   COLUMN_WARNING,
   COLUMN_CHECK,
+  COLUMN_CUSTOM,   /* annex_register_page_add_column() */
 } ColumnKind;
 
 /* What one generated column shows. */
@@ -54,6 +54,8 @@ typedef struct
   gboolean          marks_overdue; /* this column is that date: error style and a warning icon */
   int               width;         /* fixed width; -1 for the column that takes the spare width */
   guint             priority;      /* lower keeps its place longer when the list is narrow */
+  GtkSorter        *sorter;        /* COLUMN_CUSTOM: the column's own sorter (borrowed from the
+                                    * custom column, which lives as long as the page) */
 } ColumnInfo;
 
 struct _AnnexRegisterPage
@@ -83,8 +85,7 @@ struct _AnnexRegisterPage
   GtkWidget          *no_results_clear_button;
   GtkColumnView      *column_view;
   GtkMultiSelection  *selection;
-  GtkFilterListModel *filter_model;
-  GtkSortListModel   *sort_model;
+  AnnexRecordView    *view;
   GtkActionBar       *selection_bar;
   GtkLabel           *selection_label;
   GtkWidget          *select_all_button;
@@ -103,6 +104,7 @@ struct _AnnexRegisterPage
   GSignalGroup       *register_signals;
   AnnexRecordFilter  *filter;
   GPtrArray          *columns;     /* GtkColumnViewColumn added for the current record type */
+  gpointer            probed_column; /* ColumnInfo: see "Sorting" */
   GType               columns_type;
   GtkColumnViewColumn *check_column;
   guint               fit_columns_source;
@@ -132,6 +134,7 @@ struct _AnnexRegisterPage
   GDestroyNotify      visible_destroy;
   GStrv               bulk_fields;
   GStrv               column_priority;
+  GPtrArray          *custom_columns;  /* CustomColumn: annex_register_page_add_column() */
   GtkWidget          *bulk_dialog;     /* weak pointer: the open bulk edit dialog */
 };
 
@@ -380,7 +383,7 @@ update_state (AnnexRegisterPage *self)
 {
   const char *page;
   gboolean loaded = self->register_ != NULL && annex_register_get_loaded (self->register_);
-  guint pending = gtk_filter_list_model_get_pending (self->filter_model);
+  gboolean pending = annex_record_view_get_pending (self->view);
 
   if (self->register_ == NULL)
     page = "empty";
@@ -388,7 +391,7 @@ update_state (AnnexRegisterPage *self)
     page = "loading";
   else if (self->n_total == 0)
     page = "empty";
-  else if (self->n_shown == 0 && pending == 0)
+  else if (self->n_shown == 0 && !pending)
     page = "no-results";
   else
     page = "list";
@@ -412,21 +415,14 @@ update_state (AnnexRegisterPage *self)
 static void
 update_count (AnnexRegisterPage *self)
 {
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->view));
   guint n_total = 0;
   g_autofree char *text = NULL;
-  gboolean incremental;
 
   if (self->register_ != NULL)
     n_total = g_list_model_get_n_items (G_LIST_MODEL (self->register_));
-  incremental = n_total > INCREMENTAL_THRESHOLD;
   text = annex_format_count (n_shown, n_total);
   gtk_label_set_label (self->count_label, text);
-
-  /* The sort model is never incremental: in GTK 4.8 each incremental step re-announces most of
-   * the list, and sorting 100,000 records that way took minutes instead of under a second. */
-  if (gtk_filter_list_model_get_incremental (self->filter_model) != incremental)
-    gtk_filter_list_model_set_incremental (self->filter_model, incremental);
 
   if (n_shown != self->n_shown)
     {
@@ -447,18 +443,17 @@ static guint
 find_shown_position (AnnexRegisterPage *self,
                      AnnexRecord       *record)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (model);
+  guint position = annex_record_view_find (self->view, record);
 
-  for (guint i = 0; i < n; i++)
+  /* A large register may still be computing the list that holds @record (a reload, a sort):
+   * the caller wants it now. */
+  if (position == G_MAXUINT && annex_record_view_get_pending (self->view))
     {
-      g_autoptr(AnnexRecord) item = g_list_model_get_item (model, i);
-
-      if (item == record)
-        return i;
+      annex_record_view_flush (self->view);
+      position = annex_record_view_find (self->view, record);
     }
 
-  return G_MAXUINT;
+  return position;
 }
 
 static GtkWidget *
@@ -840,6 +835,30 @@ refilter (AnnexRegisterPage *self)
   update_count (self);
 }
 
+static gboolean
+view_filter_cb (AnnexRecord *record,
+                gpointer     user_data)
+{
+  return annex_record_filter_matches (user_data, record);
+}
+
+/* The search or a facet changed: the view recomputes what it shows. */
+static void
+on_filter_changed_cb (AnnexRegisterPage *self,
+                      GtkFilterChange    change)
+{
+  gboolean match_all = gtk_filter_get_strictness (GTK_FILTER (self->filter)) ==
+                       GTK_FILTER_MATCH_ALL;
+  AnnexRefilter refilter = ANNEX_REFILTER_DIFFERENT;
+
+  if (change == GTK_FILTER_CHANGE_MORE_STRICT)
+    refilter = ANNEX_REFILTER_MORE_STRICT;
+  else if (change == GTK_FILTER_CHANGE_LESS_STRICT)
+    refilter = ANNEX_REFILTER_LESS_STRICT;
+
+  annex_record_view_refilter (self->view, refilter, match_all);
+}
+
 /* Cells */
 
 static GtkWidget *
@@ -1128,96 +1147,168 @@ create_check_column (void)
   return column;
 }
 
-/* Sorting */
+/* Sorting
+ *
+ * The column view keeps the header state (which column, which direction, the arrows); the
+ * AnnexRecordView does the sorting. Each sortable column gets a marker GtkSorter that never
+ * sorts records. GTK 4.8 has no getter for the column view sorter's primary column (4.10 has),
+ * so on its "changed" the page asks it to compare two probe objects: GtkColumnViewSorter consults
+ * its columns' sorters primary first and stops at the first that is not EQUAL, and a marker
+ * answers SMALLER after noting its column. The column noted is the primary one; the answer
+ * SMALLER means ascending and LARGER descending (the column view inverts a descending column's
+ * answer); EQUAL with no column noted means unsorted. Nothing else may sort with the column
+ * view's sorter. */
+
+static int
+marker_compare_cb (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  ColumnInfo *info = user_data;
+
+  info->page->probed_column = info;
+  return GTK_ORDERING_SMALLER;
+}
 
 static int
 compare_references_cb (gconstpointer a,
-                       gconstpointer b,
-                       gpointer      user_data)
+                       gconstpointer b)
 {
-  return annex_format_compare_references (annex_record_get_reference ((AnnexRecord *) a),
-                                          annex_record_get_reference ((AnnexRecord *) b));
+  return annex_format_compare_references (a, b);
 }
 
-static int
-compare_choices_cb (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
+/* The key a record sorts by in the column @user_data (a ColumnInfo); the view copies it on the
+ * main thread and sorts the copies on a worker. */
+static void
+sort_key_cb (AnnexRecord  *record,
+             AnnexSortKey *key,
+             gpointer      user_data)
 {
   ColumnInfo *info = user_data;
-  const GValue *va = annex_record_get_value ((AnnexRecord *) a, info->index);
-  const GValue *vb = annex_record_get_value ((AnnexRecord *) b, info->index);
-  int ia = annex_field_get_choice_index (info->field, va != NULL ? g_value_get_string (va) : NULL);
-  int ib = annex_field_get_choice_index (info->field, vb != NULL ? g_value_get_string (vb) : NULL);
-
-  /* In the order the field declares its choices (open, in progress, done…), not alphabetical;
-   * records without a value come last. */
-  if (ia < 0 || ib < 0)
-    return ia == ib ? GTK_ORDERING_EQUAL : ia < 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
-  return ia < ib ? GTK_ORDERING_SMALLER : ia > ib ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-static int
-compare_dates_cb (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  ColumnInfo *info = user_data;
-  const GValue *va = annex_record_get_value ((AnnexRecord *) a, info->index);
-  const GValue *vb = annex_record_get_value ((AnnexRecord *) b, info->index);
-  const char *da = va != NULL ? g_value_get_string (va) : NULL;
-  const char *db = vb != NULL ? g_value_get_string (vb) : NULL;
-  gboolean empty_a = da == NULL || *da == '\0';
-  gboolean empty_b = db == NULL || *db == '\0';
-
-  /* ISO dates compare as plain strings (no collation: fast at 100,000 records); records without
-   * a date come after every dated one. */
-  if (empty_a || empty_b)
-    return empty_a == empty_b ? GTK_ORDERING_EQUAL
-                              : empty_a ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
-
-  return gtk_ordering_from_cmpfunc (strcmp (da, db));
-}
-
-static GtkSorter *
-create_sorter (GType       record_type,
-               ColumnInfo *info)
-{
-  GtkExpression *expression;
+  const GValue *value;
 
   if (info->kind == COLUMN_REFERENCE)
-    return GTK_SORTER (gtk_custom_sorter_new (compare_references_cb, NULL, NULL));
-  if (info->kind != COLUMN_FIELD)
-    return NULL;
-
+    {
+      key->text = g_strdup (annex_record_get_reference (record));
+      return;
+    }
   if (info->display_title)
     {
-      expression = gtk_property_expression_new (record_type, NULL, "display-title");
-      return GTK_SORTER (gtk_string_sorter_new (expression));
+      g_object_get (record, "display-title", &key->text, NULL);
+      return;
     }
+
+  value = annex_record_get_value (record, info->index);
+  switch (info->field->type)
+    {
+    case ANNEX_FIELD_CHOICE:
+      {
+        /* In the order the field declares its choices (open, in progress, done…), not
+         * alphabetical; records without a value come last. */
+        int index = annex_field_get_choice_index (info->field,
+                                                  value != NULL ? g_value_get_string (value)
+                                                                : NULL);
+
+        key->number = index < 0 ? G_MAXINT64 : index;
+      }
+      break;
+
+    case ANNEX_FIELD_INT:
+      key->number = value != NULL ? g_value_get_int64 (value) : 0;
+      break;
+
+    case ANNEX_FIELD_BOOL:
+      key->number = value != NULL && g_value_get_boolean (value);
+      break;
+
+    case ANNEX_FIELD_DATE:
+    case ANNEX_FIELD_TEXT:
+    case ANNEX_FIELD_LONG_TEXT:
+    default:
+      key->text = value != NULL ? g_value_dup_string (value) : NULL;
+      break;
+    }
+}
+
+static int
+custom_compare_cb (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  return gtk_sorter_compare (user_data, (gpointer) a, (gpointer) b);
+}
+
+static AnnexSortKind
+column_sort_kind (ColumnInfo *info)
+{
+  if (info->kind == COLUMN_REFERENCE)
+    return ANNEX_SORT_CUSTOM;
+  if (info->display_title)
+    return ANNEX_SORT_TEXT;
 
   switch (info->field->type)
     {
     case ANNEX_FIELD_CHOICE:
-      return GTK_SORTER (gtk_custom_sorter_new (compare_choices_cb, g_rc_box_acquire (info),
-                                                (GDestroyNotify) g_rc_box_release));
-
-    case ANNEX_FIELD_DATE:
-      return GTK_SORTER (gtk_custom_sorter_new (compare_dates_cb, g_rc_box_acquire (info),
-                                                (GDestroyNotify) g_rc_box_release));
-
     case ANNEX_FIELD_INT:
     case ANNEX_FIELD_BOOL:
-      expression = gtk_property_expression_new (record_type, NULL, info->field->name);
-      return GTK_SORTER (gtk_numeric_sorter_new (expression));
-
+      return ANNEX_SORT_NUMBER;
+    case ANNEX_FIELD_DATE:
+      /* ISO dates compare as plain strings; records without a date come last. */
+      return ANNEX_SORT_PLAIN;
     case ANNEX_FIELD_TEXT:
     case ANNEX_FIELD_LONG_TEXT:
     default:
-      /* GtkStringSorter keeps one collation key per record: fast at 100,000 records. */
-      expression = gtk_property_expression_new (record_type, NULL, info->field->name);
-      return GTK_SORTER (gtk_string_sorter_new (expression));
+      return ANNEX_SORT_TEXT;
     }
+}
+
+static GtkSorter *
+create_sorter (ColumnInfo *info)
+{
+  if (info->kind != COLUMN_REFERENCE && info->kind != COLUMN_FIELD &&
+      !(info->kind == COLUMN_CUSTOM && info->sorter != NULL))
+    return NULL;
+
+  return GTK_SORTER (gtk_custom_sorter_new (marker_compare_cb, g_rc_box_acquire (info),
+                                            (GDestroyNotify) g_rc_box_release));
+}
+
+/* The column view's sort changed (a header click, gtk_column_view_sort_by_column(), a column
+ * removed): learn its primary column and order, and sort the view by it. */
+static void
+on_sorter_changed_cb (AnnexRegisterPage *self,
+                      GtkSorterChange    change,
+                      GtkSorter         *sorter)
+{
+  ColumnInfo *info;
+  GtkOrdering order;
+
+  if (self->view == NULL)
+    return;
+
+  self->probed_column = NULL;
+  order = gtk_sorter_compare (sorter, self, self->view);
+  info = g_steal_pointer (&self->probed_column);
+
+  if (info == NULL || order == GTK_ORDERING_EQUAL)
+    {
+      if (annex_record_view_get_sort_kind (self->view) != ANNEX_SORT_NONE)
+        annex_record_view_set_sort (self->view, ANNEX_SORT_NONE, NULL, NULL, FALSE, NULL, NULL);
+      return;
+    }
+
+  /* A custom column's sorter compares live records: the view merge-sorts with it in slices. */
+  if (info->kind == COLUMN_CUSTOM)
+    {
+      annex_record_view_set_sort_func (self->view, custom_compare_cb,
+                                       order == GTK_ORDERING_LARGER,
+                                       g_object_ref (info->sorter), g_object_unref);
+      return;
+    }
+
+  annex_record_view_set_sort (self->view, column_sort_kind (info), sort_key_cb,
+                              compare_references_cb, order == GTK_ORDERING_LARGER,
+                              g_rc_box_acquire (info), (GDestroyNotify) g_rc_box_release);
 }
 
 /* Columns */
@@ -1275,7 +1366,7 @@ add_column (AnnexRegisterPage *self,
                           (GDestroyNotify) g_rc_box_release);
 
   column = gtk_column_view_column_new (title, g_object_ref (factory));
-  sorter = create_sorter (record_type, info);
+  sorter = create_sorter (info);
   if (sorter != NULL)
     gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_column_set_resizable (column, info->kind != COLUMN_WARNING);
@@ -1315,10 +1406,81 @@ find_priority_name (AnnexRegisterPage *self,
   return G_MAXUINT;
 }
 
+/* A column of the page's user (annex_register_page_add_column()). */
+typedef struct
+{
+  char               *name;
+  char               *title;
+  char               *after;
+  int                 width;
+  GtkListItemFactory *factory;
+  GtkSorter          *sorter;
+} CustomColumn;
+
+static void
+custom_column_free (gpointer data)
+{
+  CustomColumn *custom = data;
+
+  g_free (custom->name);
+  g_free (custom->title);
+  g_free (custom->after);
+  g_clear_object (&custom->factory);
+  g_clear_object (&custom->sorter);
+  g_free (custom);
+}
+
+/* Appends the custom columns placed after the field @after (NULL: those whose field is not
+ * listed), once each (@added tracks them). */
+static void
+add_custom_columns (AnnexRegisterPage *self,
+                    const char        *after,
+                    gboolean          *added)
+{
+  for (guint i = 0; self->custom_columns != NULL && i < self->custom_columns->len; i++)
+    {
+      CustomColumn *custom = g_ptr_array_index (self->custom_columns, i);
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      ColumnInfo *info;
+
+      if (added[i] || (after != NULL && g_strcmp0 (custom->after, after) != 0))
+        continue;
+
+      added[i] = TRUE;
+      info = g_rc_box_new0 (ColumnInfo);
+      info->kind = COLUMN_CUSTOM;
+      info->page = self;
+      info->index = G_MAXUINT;
+      info->width = custom->width;
+      info->priority = find_priority_name (self, custom->name);
+      if (info->priority == G_MAXUINT)
+        info->priority = 101;
+      /* The factory is shared by the columns of successive record types: the info is replaced. */
+      g_object_set_data_full (G_OBJECT (custom->factory), "annex-column-info", info,
+                              (GDestroyNotify) g_rc_box_release);
+
+      column = gtk_column_view_column_new (custom->title, g_object_ref (custom->factory));
+      if (custom->sorter != NULL)
+        {
+          g_autoptr(GtkSorter) marker = NULL;
+
+          info->sorter = custom->sorter;
+          marker = create_sorter (info);
+          gtk_column_view_column_set_sorter (column, marker);
+        }
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (custom->width > 0)
+        gtk_column_view_column_set_fixed_width (column, custom->width);
+      gtk_column_view_append_column (self->column_view, column);
+      g_ptr_array_add (self->columns, g_steal_pointer (&column));
+    }
+}
+
 static void
 build_columns (AnnexRegisterPage *self,
                GType              record_type)
 {
+  g_autofree gboolean *custom_added = NULL;
   g_autoptr(GTypeClass) type_class = NULL;
   AnnexRecordClass *klass;
   const AnnexField *fields;
@@ -1342,6 +1504,7 @@ build_columns (AnnexRegisterPage *self,
 
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->columns_type = record_type;
+  custom_added = g_new0 (gboolean, self->custom_columns != NULL ? self->custom_columns->len : 1);
 
   /* A record type marks overdue rows generically: a boolean "overdue" property, shown on its
    * "due-date" field (or else its first listed date). */
@@ -1401,10 +1564,12 @@ build_columns (AnnexRegisterPage *self,
       info->due_index = due_index;
       info->marks_overdue = has_overdue && i == due_index;
       add_column (self, record_type, info, _(fields[i].label));
+      add_custom_columns (self, fields[i].name, custom_added);
 
       if (g_str_equal (fields[i].name, "title"))
         has_title_column = TRUE;
     }
+  add_custom_columns (self, NULL, custom_added);
 
   /* When the list is narrow (the editor is open beside it), columns give way in this order of
    * importance: the reference and the title stay, then the columns the page was told to keep,
@@ -1491,7 +1656,7 @@ fit_columns (AnnexRegisterPage *self)
       ColumnInfo *info = column_get_info (column);
 
       /* The reference, the warning icons and the spare-width column are always shown. */
-      if (info->kind != COLUMN_FIELD)
+      if (info->kind != COLUMN_FIELD && info->kind != COLUMN_CUSTOM)
         available -= info->width;
       else if (info->width > 0)
         g_ptr_array_add (by_priority, column);
@@ -2046,7 +2211,7 @@ on_shown_items_changed_cb (AnnexRegisterPage *self)
 }
 
 static void
-on_filter_pending_cb (AnnexRegisterPage *self)
+on_view_pending_cb (AnnexRegisterPage *self)
 {
   update_state (self);
 }
@@ -2264,6 +2429,7 @@ annex_register_page_finalize (GObject *object)
   g_clear_pointer (&self->new_label, g_free);
   g_clear_pointer (&self->bulk_fields, g_strfreev);
   g_clear_pointer (&self->column_priority, g_strfreev);
+  g_clear_pointer (&self->custom_columns, g_ptr_array_unref);
 
   G_OBJECT_CLASS (annex_register_page_parent_class)->finalize (object);
 }
@@ -2466,6 +2632,7 @@ annex_register_page_class_init (AnnexRegisterPageClass *klass)
                   G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   g_type_ensure (ANNEX_TYPE_RECORD_EDITOR);
+  g_type_ensure (ANNEX_TYPE_RECORD_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/annex-register-page.ui");
@@ -2491,8 +2658,7 @@ annex_register_page_class_init (AnnexRegisterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, no_results_clear_button);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, selection);
-  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, filter_model);
-  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, view);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, selection_bar);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, selection_label);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, select_all_button);
@@ -2510,7 +2676,7 @@ annex_register_page_class_init (AnnexRegisterPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_shown_items_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_pending_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_pending_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
@@ -2569,8 +2735,11 @@ annex_register_page_init (AnnexRegisterPage *self)
   update_back_button (self);
 
   self->filter = annex_record_filter_new ();
-  gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
-  gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
+  annex_record_view_set_filter_func (self->view, view_filter_cb, self->filter, NULL);
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* The check boxes of selection mode: always the first column, shown only in that mode. */
   self->check_column = create_check_column ();
@@ -2671,7 +2840,7 @@ annex_register_page_set_register (AnnexRegisterPage *self,
       rebuild_facets_ui (self);
     }
 
-  gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (register_));
+  annex_record_view_set_model (self->view, G_LIST_MODEL (register_));
   build_columns (self, type);
   update_can_add (self);
 
@@ -3076,5 +3245,52 @@ annex_register_page_apply_bulk_edit (AnnexRegisterPage  *self,
 
   show_bulk_toast (self, changed, before);
   refilter (self);
+  return TRUE;
+}
+
+void
+annex_register_page_add_column (AnnexRegisterPage  *self,
+                                const char         *name,
+                                const char         *title,
+                                const char         *after,
+                                int                 width,
+                                GtkListItemFactory *factory,
+                                GtkSorter          *sorter)
+{
+  CustomColumn *custom;
+
+  g_return_if_fail (ANNEX_IS_REGISTER_PAGE (self));
+  g_return_if_fail (name != NULL && title != NULL);
+  g_return_if_fail (GTK_IS_LIST_ITEM_FACTORY (factory));
+  g_return_if_fail (sorter == NULL || GTK_IS_SORTER (sorter));
+
+  custom = g_new0 (CustomColumn, 1);
+  custom->name = g_strdup (name);
+  custom->title = g_strdup (title);
+  custom->after = g_strdup (after);
+  custom->width = width > 0 ? width : 100;
+  custom->factory = g_object_ref (factory);
+  custom->sorter = sorter != NULL ? g_object_ref (sorter) : NULL;
+
+  if (self->custom_columns == NULL)
+    self->custom_columns = g_ptr_array_new_with_free_func (custom_column_free);
+  g_ptr_array_add (self->custom_columns, custom);
+
+  rebuild_columns (self);
+  queue_fit_columns (self);
+}
+
+gboolean
+annex_register_page_set_facet_choices (AnnexRegisterPage  *self,
+                                       const char         *name,
+                                       const char * const *choices)
+{
+  g_return_val_if_fail (ANNEX_IS_REGISTER_PAGE (self), FALSE);
+
+  if (!annex_record_filter_set_facet_choices (self->filter, name, choices))
+    return FALSE;
+
+  rebuild_facets_ui (self);
+  update_count (self);
   return TRUE;
 }

@@ -150,4 +150,22 @@ gboolean       annex_register_page_apply_bulk_edit      (AnnexRegisterPage   *se
                                                          AnnexBulkEdit       *edit,
                                                          GError             **error);
 
+/* A column the page's user makes (a computed value, e.g. a risk's level in its colour): titled
+ * @title, @width px wide, its cells from @factory (items are the records), sorted by @sorter
+ * (may be NULL), placed after the column of field @after (NULL or a field without a column: after
+ * the field columns). @name ranks it in the column priority like a field name. */
+void           annex_register_page_add_column           (AnnexRegisterPage   *self,
+                                                         const char          *name,
+                                                         const char          *title,
+                                                         const char          *after,
+                                                         int                  width,
+                                                         GtkListItemFactory  *factory,
+                                                         GtkSorter           *sorter);
+/* Replaces the choices of a facet added with annex_register_page_add_facet() (e.g. the owners
+ * found in the register, the levels of a new risk method); see
+ * annex_record_filter_set_facet_choices(). */
+gboolean       annex_register_page_set_facet_choices    (AnnexRegisterPage   *self,
+                                                         const char          *name,
+                                                         const char * const  *choices);
+
 G_END_DECLS
