@@ -720,6 +720,37 @@ test_load_async (Fixture       *fixture,
   g_assert_nonnull (annex_record_get_created (ANNEX_RECORD (action)));
 }
 
+/* A first load of a large register shows its first rows before the rest is read; the rest then
+ * follows them (the same objects stay, nothing is announced twice). */
+static void
+test_load_async_first_rows (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  seed_actions (fixture->db, 2500);
+
+  annex_register_load_async (fixture->reg, NULL, on_load_done_cb, &error);
+  wait_for_load (fixture->reg);
+  g_assert_no_error (error);
+
+  g_assert_true (annex_register_get_loaded (fixture->reg));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->reg)), ==, 2500);
+  g_assert_cmpuint (fixture->changes->len, ==, 2);
+  assert_change (fixture->changes, 0, 0, 0, 1000);
+  assert_change (fixture->changes, 1, 1000, 0, 1500);
+  g_assert_cmpstr (annex_record_get_reference (get_record (fixture->reg, 0)), ==, "A-001");
+  g_assert_cmpstr (annex_record_get_reference (get_record (fixture->reg, 2499)), ==, "A-2500");
+
+  /* A reload of a loaded register replaces its rows in one change. */
+  g_array_set_size (fixture->changes, 0);
+  annex_register_load_async (fixture->reg, NULL, on_load_done_cb, &error);
+  wait_for_load (fixture->reg);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->changes->len, ==, 1);
+  assert_change (fixture->changes, 0, 0, 2500, 2500);
+}
+
 static void
 test_load_async_cancelled (Fixture       *fixture,
                            gconstpointer  user_data)
@@ -971,6 +1002,7 @@ main (int   argc,
   ADD ("/annex/register/failed-write-rolls-back", test_failed_write_rolls_back);
   ADD ("/annex/register/load-many", test_load_many);
   ADD ("/annex/register/load-async", test_load_async);
+  ADD ("/annex/register/load-async-first-rows", test_load_async_first_rows);
   ADD ("/annex/register/load-async-cancelled", test_load_async_cancelled);
   ADD ("/annex/register/load-async-sees-own-writes", test_load_async_sees_own_writes);
   ADD ("/annex/register/load-async-outlives-caller", test_load_async_outlives_caller);

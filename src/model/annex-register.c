@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "annex-change-log.h"
 #include "annex-links-private.h"
@@ -57,6 +58,9 @@ struct _AnnexRegister
    * bump write_serial, so a worker result that may predate a write is re-read. */
   guint              load_serial;
   guint              write_serial;
+  /* The first load's first rows, shown before the rest arrives: items holds exactly them (the
+   * same objects the full result starts with) while this is non-zero. */
+  guint              n_first_rows;
 
   guint              loaded : 1;
   guint              in_own_write : 1;
@@ -80,6 +84,25 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The first rows of a first load, on their way from the worker to the caller's main context.
+ * Made on the caller's thread: the worker never holds a strong reference to the register. */
+typedef struct
+{
+  GWeakRef   register_;
+  GPtrArray *records;
+  guint      load_serial;
+} FirstRows;
+
+static void
+first_rows_free (gpointer data)
+{
+  FirstRows *first = data;
+
+  g_weak_ref_clear (&first->register_);
+  g_clear_pointer (&first->records, g_ptr_array_unref);
+  g_free (first);
+}
+
 typedef struct
 {
   char              *path;
@@ -87,14 +110,21 @@ typedef struct
   const RegisterSql *sql;
   guint              load_serial;
   guint              write_serial;
+  GMainContext      *context;      /* the caller's */
+  FirstRows         *first_rows;   /* NULL: the register has rows already */
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
   g_free (data->path);
+  g_clear_pointer (&data->context, g_main_context_unref);
+  g_clear_pointer (&data->first_rows, first_rows_free);
   g_free (data);
 }
+
+/* How many rows a first load shows before the rest of a large register has been read. */
+#define FIRST_ROWS 1000
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 
@@ -282,11 +312,18 @@ record_from_row (sqlite3_stmt     *stmt,
   return record;
 }
 
-/* Reads every row with @db's connection. Runs on whichever thread owns @db. */
+typedef void (*FirstRowsFunc) (GPtrArray *first_rows,
+                               gpointer   user_data);
+
+/* Reads every row with @db's connection. Runs on whichever thread owns @db. With @first_rows_func,
+ * hands it the first FIRST_ROWS records (a new array holding references) as soon as they are
+ * read, when there are more. */
 static GPtrArray *
 read_all (AnnexDatabase      *db,
           GType               record_type,
           const RegisterSql  *sql,
+          FirstRowsFunc       first_rows_func,
+          gpointer            first_rows_data,
           GCancellable       *cancellable,
           GError            **error)
 {
@@ -317,6 +354,15 @@ read_all (AnnexDatabase      *db,
 
       record = record_from_row (stmt, record_type, klass, values);
       g_ptr_array_add (records, record);
+
+      if (first_rows_func != NULL && n_rows == FIRST_ROWS + 1)
+        {
+          GPtrArray *first_rows = g_ptr_array_new_full (FIRST_ROWS, g_object_unref);
+
+          for (guint i = 0; i < FIRST_ROWS; i++)
+            g_ptr_array_add (first_rows, g_object_ref (g_ptr_array_index (records, i)));
+          first_rows_func (first_rows, first_rows_data);
+        }
     }
 
   if (rc != SQLITE_DONE)
@@ -342,13 +388,24 @@ replace_items (AnnexRegister *self,
   g_autoptr(GPtrArray) old = self->items;
   guint n_removed = old->len;
   guint n_added = records->len;
+  guint position = 0;
   gboolean was_loaded = self->loaded;
+
+  /* The first rows shown already are the start of @records: only the rest is new. */
+  if (self->n_first_rows > 0 && self->n_first_rows == old->len && records->len >= old->len &&
+      memcmp (old->pdata, records->pdata, old->len * sizeof (gpointer)) == 0)
+    {
+      position = old->len;
+      n_removed = 0;
+      n_added = records->len - old->len;
+    }
+  self->n_first_rows = 0;
 
   self->items = g_ptr_array_ref (records);
   self->loaded = TRUE;
 
   if (n_removed > 0 || n_added > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, n_removed, n_added);
+    g_list_model_items_changed (G_LIST_MODEL (self), position, n_removed, n_added);
   if (n_removed != n_added)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   if (!was_loaded)
@@ -530,13 +587,39 @@ reference_exists (AnnexRegister  *self,
   return TRUE;
 }
 
-/* The next free reference ("A-001"…) from the prefix's counter, inside the caller's transaction.
- * Numbers already taken (rows written by other means) are skipped. */
+/* The counter prefix of @record: the class's prefix, followed for yearly references by the
+ * year of the record's date field, else of @now ("YYYY-…"), and a dash ("IA-2026-"). */
 static char *
-next_reference (AnnexRegister  *self,
-                GError        **error)
+dup_counter_prefix (AnnexRegister *self,
+                    AnnexRecord   *record,
+                    const char    *now)
 {
   const char *prefix = self->record_class->reference_prefix;
+  const char *yearly_field;
+  const char *date;
+
+  yearly_field = annex_record_class_get_yearly_reference_field (self->record_class);
+  if (yearly_field == NULL)
+    return g_strdup (prefix);
+
+  date = annex_record_get_string (record, yearly_field);
+  if (!annex_field_date_is_valid (date))
+    date = now;
+
+  return g_strdup_printf ("%s%.4s-", prefix, date);
+}
+
+/* The next free reference ("A-001"…, or "IA-2026-01"… for yearly references) from the counter of
+ * @record's prefix, inside the caller's transaction. Numbers already taken (rows written by
+ * other means) are skipped. */
+static char *
+next_reference (AnnexRegister  *self,
+                AnnexRecord    *record,
+                const char     *now,
+                GError        **error)
+{
+  g_autofree char *prefix = dup_counter_prefix (self, record, now);
+  gboolean yearly = annex_record_class_get_yearly_reference_field (self->record_class) != NULL;
 
   for (;;)
     {
@@ -581,7 +664,10 @@ next_reference (AnnexRegister  *self,
           return NULL;
         }
 
-      reference = g_strdup_printf ("%s%03" G_GINT64_FORMAT, prefix, number);
+      if (yearly)
+        reference = g_strdup_printf ("%s%02" G_GINT64_FORMAT, prefix, number);
+      else
+        reference = g_strdup_printf ("%s%03" G_GINT64_FORMAT, prefix, number);
 
       if (!reference_exists (self, reference, &exists, error))
         return NULL;
@@ -1219,12 +1305,53 @@ annex_register_load (AnnexRegister  *self,
   /* Any load still running on a worker is now stale. */
   self->load_serial++;
 
-  records = read_all (self->database, self->record_type, self->sql, NULL, error);
+  records = read_all (self->database, self->record_type, self->sql, NULL, NULL, NULL, error);
   if (records == NULL)
     return FALSE;
 
   replace_items (self, records);
   return TRUE;
+}
+
+/* On the caller's main context: shows the first rows of a first load, unless something else
+ * filled the register meanwhile or a later load superseded this one. */
+static gboolean
+show_first_rows_cb (gpointer user_data)
+{
+  FirstRows *first = user_data;
+  g_autoptr(AnnexRegister) self = g_weak_ref_get (&first->register_);
+  guint n;
+
+  if (self == NULL || self->loaded || self->items->len > 0 ||
+      first->load_serial != self->load_serial)
+    return G_SOURCE_REMOVE;
+
+  n = first->records->len;
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  self->items = g_ptr_array_ref (first->records);
+  self->n_first_rows = n;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  return G_SOURCE_REMOVE;
+}
+
+/* On the worker: passes the first rows to the caller's main context. */
+static void
+send_first_rows (GPtrArray *records,
+                 gpointer   user_data)
+{
+  LoadData *data = user_data;
+  FirstRows *first = g_steal_pointer (&data->first_rows);
+
+  if (first == NULL)
+    {
+      g_ptr_array_unref (records);
+      return;
+    }
+
+  first->records = records;
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, show_first_rows_cb, first,
+                              first_rows_free);
 }
 
 static void
@@ -1248,7 +1375,9 @@ load_thread_func (GTask        *task,
       return;
     }
 
-  records = read_all (db, data->record_type, data->sql, cancellable, &error);
+  records = read_all (db, data->record_type, data->sql,
+                      data->first_rows != NULL ? send_first_rows : NULL, data,
+                      cancellable, &error);
   annex_database_close (db);
 
   if (records == NULL)
@@ -1284,7 +1413,8 @@ on_load_thread_done_cb (GObject      *source_object,
           /* We wrote while the worker read: its snapshot may miss that write. Rare; re-read on
            * the write connection, which sees everything committed. */
           g_clear_pointer (&records, g_ptr_array_unref);
-          records = read_all (self->database, self->record_type, self->sql, NULL, &error);
+          records = read_all (self->database, self->record_type, self->sql, NULL, NULL, NULL,
+                              &error);
           if (records == NULL)
             {
               g_task_return_error (task, error);
@@ -1322,6 +1452,14 @@ annex_register_load_async (AnnexRegister       *self,
   data->sql = self->sql;
   data->load_serial = ++self->load_serial;
   data->write_serial = self->write_serial;
+  data->context = g_main_context_ref_thread_default ();
+  /* A first load of a large register shows its first rows while the rest is read. */
+  if (!self->loaded && self->items->len == 0)
+    {
+      data->first_rows = g_new0 (FirstRows, 1);
+      data->first_rows->load_serial = data->load_serial;
+      g_weak_ref_init (&data->first_rows->register_, self);
+    }
 
   /* Without a source object: the worker may drop the last reference to this task, and must
    * never drop the last one to the register (its finalize belongs to this thread). */
@@ -1469,9 +1607,11 @@ annex_register_add (AnnexRegister  *self,
           goto failed;
         }
     }
-  else
+  now = dup_now_utc ();
+
+  if (!user_reference)
     {
-      reference = next_reference (self, error);
+      reference = next_reference (self, record, now, error);
       if (reference == NULL)
         goto failed;
     }
@@ -1479,7 +1619,6 @@ annex_register_add (AnnexRegister  *self,
   if (!annex_record_check_write (record, self->database, ANNEX_RECORD_WRITE_ADD, error))
     goto failed;
 
-  now = dup_now_utc ();
   return insert_and_commit (self, record, 0, reference, now, now, FALSE, error);
 
 failed:
