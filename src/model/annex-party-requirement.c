@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "annex-party-requirement.h"
 #include "annex-store-error.h"
@@ -75,6 +76,7 @@ enum {
   PROP_0,
   PROP_TYPE_LABEL,
   PROP_ADDRESSED_LABEL,
+  PROP_DISPLAY_TITLE,
   N_PROPS
 };
 
@@ -88,6 +90,31 @@ annex_party_requirement_field_changed (AnnexRecord *record,
     g_object_notify_by_pspec (G_OBJECT (record), properties[PROP_TYPE_LABEL]);
   else if (index == FIELD_ADDRESSED)
     g_object_notify_by_pspec (G_OBJECT (record), properties[PROP_ADDRESSED_LABEL]);
+  else if (index == FIELD_REQUIREMENT)
+    g_object_notify_by_pspec (G_OBJECT (record), properties[PROP_DISPLAY_TITLE]);
+}
+
+/* The editor's heading: the first line of the requirement, shortened. */
+static char *
+dup_display_title (AnnexRecord *record)
+{
+  const char *text = g_value_get_string (annex_record_get_value (record, FIELD_REQUIREMENT));
+  g_autofree char *line = NULL;
+  const char *end;
+
+  if (annex_field_text_is_blank (text))
+    return g_strdup (_("New requirement"));
+
+  end = strchr (text, '\n');
+  line = g_strstrip (end != NULL ? g_strndup (text, end - text) : g_strdup (text));
+  if (g_utf8_strlen (line, -1) > 80)
+    {
+      g_autofree char *start = g_utf8_substring (line, 0, 79);
+
+      return g_strconcat (start, "…", NULL);
+    }
+
+  return g_steal_pointer (&line);
 }
 
 static gboolean
@@ -167,6 +194,10 @@ annex_party_requirement_get_property (GObject    *object,
       g_value_set_string (value, annex_record_get_choice_label (record, FIELD_ADDRESSED));
       break;
 
+    case PROP_DISPLAY_TITLE:
+      g_value_take_string (value, dup_display_title (record));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -192,6 +223,10 @@ annex_party_requirement_class_init (AnnexPartyRequirementClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ADDRESSED_LABEL] =
     g_param_spec_string ("addressed-label", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DISPLAY_TITLE] =
+    g_param_spec_string ("display-title", NULL, NULL,
                          NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 

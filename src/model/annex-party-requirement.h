@@ -27,7 +27,8 @@ G_DECLARE_FINAL_TYPE (AnnexPartyRequirement, annex_party_requirement, ANNEX, PAR
  * Controls that address it: annex_links_*() with from_table "party_requirements" and to_table
  * "controls" (ANNEX_PARTY_REQUIREMENT_LINK_TO). Removing the requirement (or its party) removes
  * those links; restoring brings them back.
- * Computed, read-only: "type-label", "addressed-label" (translated). */
+ * Computed, read-only: "type-label", "addressed-label" (translated), "display-title" (the first line
+ * of the requirement, shortened, or "New requirement": the editor's heading). */
 
 #define ANNEX_PARTY_REQUIREMENT_LINK_TO "controls"
 

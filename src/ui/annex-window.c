@@ -11,10 +11,26 @@
 
 #include "annex-action.h"
 #include "annex-application.h"
+#include "annex-asset.h"
+#include "annex-audit-item.h"
+#include "annex-audit.h"
+#include "annex-audits-view.h"
+#include "annex-context-view.h"
 #include "annex-control.h"
 #include "annex-controls-view.h"
+#include "annex-finding.h"
+#include "annex-improvement-view.h"
+#include "annex-incident.h"
+#include "annex-nonconformity.h"
+#include "annex-issue.h"
+#include "annex-party-requirement.h"
+#include "annex-party.h"
 #include "annex-register-page.h"
 #include "annex-requirement.h"
+#include "annex-risk-register.h"
+#include "annex-risks-view.h"
+#include "annex-scope-exclusion.h"
+#include "annex-scope-version.h"
 #include "annex-welcome-page.h"
 #include "annex-window.h"
 
@@ -32,7 +48,11 @@ struct _AnnexWindow
   AdwWindowTitle       *sidebar_title;
   AdwWindowTitle       *view_title;
   GtkStack             *title_stack;
+  AnnexContextView     *context_view;
   AnnexControlsView    *controls_view;
+  AnnexRisksView       *risks_view;
+  AnnexAuditsView      *audits_view;
+  AnnexImprovementView *improvement_view;
   GtkListBox           *sidebar_list;
   GtkStack             *view_stack;
   AnnexRegisterPage    *actions_page;
@@ -46,6 +66,18 @@ struct _AnnexWindow
   AnnexRegister        *action_register;
   AnnexRegister        *control_register;
   AnnexRegister        *requirement_register;
+  AnnexRiskRegister    *risk_register;
+  AnnexRegister        *asset_register;
+  AnnexRegister        *issue_register;
+  AnnexRegister        *party_register;
+  AnnexRegister        *party_requirement_register;
+  AnnexRegister        *scope_version_register;
+  AnnexRegister        *scope_exclusion_register;
+  AnnexRegister        *audit_register;
+  AnnexRegister        *audit_item_register;
+  AnnexRegister        *finding_register;
+  AnnexRegister        *nonconformity_register;
+  AnnexRegister        *incident_register;
   GCancellable         *cancellable;            /* the open workspace's loads */
   GCancellable         *operations_cancellable; /* workspace operations; cancelled on dispose */
   char                 *organization;
@@ -315,9 +347,31 @@ clear_workspace (AnnexWindow *self)
     annex_register_page_set_register (self->actions_page, NULL);
   if (self->controls_view != NULL)
     annex_controls_view_set_registers (self->controls_view, NULL, NULL, NULL);
+  if (self->risks_view != NULL)
+    annex_risks_view_set_registers (self->risks_view, NULL, NULL, NULL, NULL);
+  if (self->controls_view != NULL)
+    annex_controls_view_set_risk_register (self->controls_view, NULL);
+  if (self->context_view != NULL)
+    annex_context_view_set_registers (self->context_view, NULL, NULL, NULL, NULL, NULL, NULL);
+  if (self->audits_view != NULL)
+    annex_audits_view_set_registers (self->audits_view, NULL, NULL, NULL, NULL, NULL, NULL);
+  if (self->improvement_view != NULL)
+    annex_improvement_view_set_registers (self->improvement_view, NULL, NULL, NULL, NULL);
   g_clear_object (&self->action_register);
   g_clear_object (&self->control_register);
   g_clear_object (&self->requirement_register);
+  g_clear_object (&self->risk_register);
+  g_clear_object (&self->asset_register);
+  g_clear_object (&self->issue_register);
+  g_clear_object (&self->party_register);
+  g_clear_object (&self->party_requirement_register);
+  g_clear_object (&self->scope_version_register);
+  g_clear_object (&self->scope_exclusion_register);
+  g_clear_object (&self->audit_register);
+  g_clear_object (&self->audit_item_register);
+  g_clear_object (&self->finding_register);
+  g_clear_object (&self->nonconformity_register);
+  g_clear_object (&self->incident_register);
 
   if (self->database != NULL)
     annex_database_close (self->database);
@@ -416,6 +470,66 @@ set_database (AnnexWindow   *self,
   annex_register_load_async (self->requirement_register, self->cancellable,
                              on_register_loaded_cb, g_object_ref (self));
 
+  /* The context of the organization (clause 4); the party requirements link to the controls. */
+  self->issue_register = annex_register_new (self->database, ANNEX_TYPE_ISSUE);
+  self->party_register = annex_register_new (self->database, ANNEX_TYPE_PARTY);
+  self->party_requirement_register = annex_register_new (self->database,
+                                                         ANNEX_TYPE_PARTY_REQUIREMENT);
+  self->scope_version_register = annex_register_new (self->database, ANNEX_TYPE_SCOPE_VERSION);
+  self->scope_exclusion_register = annex_register_new (self->database,
+                                                       ANNEX_TYPE_SCOPE_EXCLUSION);
+  annex_context_view_set_registers (self->context_view, self->issue_register,
+                                    self->party_register, self->party_requirement_register,
+                                    self->scope_version_register, self->scope_exclusion_register,
+                                    self->control_register);
+  {
+    AnnexRegister *context_registers[] = {
+      self->issue_register, self->party_register, self->party_requirement_register,
+      self->scope_version_register, self->scope_exclusion_register,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (context_registers); i++)
+      annex_register_load_async (context_registers[i], self->cancellable,
+                                 on_register_loaded_cb, g_object_ref (self));
+  }
+
+  /* The risks (scored with the workspace's risk method) and the assets they attach to. */
+  self->risk_register = annex_risk_register_new (self->database);
+  self->asset_register = annex_register_new (self->database, ANNEX_TYPE_ASSET);
+  annex_risks_view_set_registers (self->risks_view, self->risk_register, self->asset_register,
+                                  self->control_register, self->action_register);
+  annex_controls_view_set_risk_register (self->controls_view,
+                                         annex_risk_register_get_register (self->risk_register));
+  annex_register_load_async (annex_risk_register_get_register (self->risk_register),
+                             self->cancellable, on_register_loaded_cb, g_object_ref (self));
+  annex_register_load_async (self->asset_register, self->cancellable, on_register_loaded_cb,
+                             g_object_ref (self));
+
+  /* Internal audit (9.2) and improvement (10): audits with their checklists and findings,
+   * nonconformities (their corrective actions are actions) and incidents. */
+  self->audit_register = annex_register_new (self->database, ANNEX_TYPE_AUDIT);
+  self->audit_item_register = annex_register_new (self->database, ANNEX_TYPE_AUDIT_ITEM);
+  self->finding_register = annex_register_new (self->database, ANNEX_TYPE_FINDING);
+  self->nonconformity_register = annex_register_new (self->database, ANNEX_TYPE_NONCONFORMITY);
+  self->incident_register = annex_register_new (self->database, ANNEX_TYPE_INCIDENT);
+  annex_audits_view_set_registers (self->audits_view, self->audit_register,
+                                   self->audit_item_register, self->finding_register,
+                                   self->nonconformity_register, self->requirement_register,
+                                   self->control_register);
+  annex_improvement_view_set_registers (self->improvement_view, self->nonconformity_register,
+                                        self->incident_register, self->action_register,
+                                        self->asset_register);
+  {
+    AnnexRegister *audit_registers[] = {
+      self->audit_register, self->audit_item_register, self->finding_register,
+      self->nonconformity_register, self->incident_register,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (audit_registers); i++)
+      annex_register_load_async (audit_registers[i], self->cancellable,
+                                 on_register_loaded_cb, g_object_ref (self));
+  }
+
   g_settings_set_string (self->settings, "last-workspace",
                          annex_database_get_path (self->database));
 
@@ -497,6 +611,22 @@ on_register_loaded_cb (GObject      *source,
     add_toast_printf (self, _("Could not load the controls: %s"), error->message);
   else if (register_ == self->requirement_register)
     add_toast_printf (self, _("Could not load the requirements: %s"), error->message);
+  else if (register_ == self->issue_register || register_ == self->party_register ||
+           register_ == self->party_requirement_register ||
+           register_ == self->scope_version_register ||
+           register_ == self->scope_exclusion_register)
+    add_toast_printf (self, _("Could not load the context: %s"), error->message);
+  else if (register_ == self->audit_register || register_ == self->audit_item_register ||
+           register_ == self->finding_register)
+    add_toast_printf (self, _("Could not load the audits: %s"), error->message);
+  else if (register_ == self->nonconformity_register || register_ == self->incident_register)
+    add_toast_printf (self, _("Could not load the nonconformities and incidents: %s"),
+                      error->message);
+  else if (register_ == self->asset_register)
+    add_toast_printf (self, _("Could not load the assets: %s"), error->message);
+  else if (self->risk_register != NULL &&
+           register_ == annex_risk_register_get_register (self->risk_register))
+    add_toast_printf (self, _("Could not load the risks: %s"), error->message);
 }
 
 static void
@@ -1125,6 +1255,96 @@ show_view_action (GSimpleAction *action,
   annex_window_set_view (ANNEX_WINDOW (user_data), g_variant_get_string (parameter, NULL));
 }
 
+static gboolean
+page_shows_table (GtkWidget  *widget,
+                  const char *table)
+{
+  AnnexRegister *register_;
+  g_autoptr(GTypeClass) klass = NULL;
+
+  if (!ANNEX_IS_REGISTER_PAGE (widget))
+    return FALSE;
+
+  register_ = annex_register_page_get_register (ANNEX_REGISTER_PAGE (widget));
+  if (register_ == NULL)
+    return FALSE;
+
+  klass = g_type_class_ref (annex_register_get_record_type (register_));
+  return g_strcmp0 (annex_record_class_get_table (ANNEX_RECORD_CLASS (klass)), table) == 0;
+}
+
+/* Shows the record (@table, @id) where it lives: the register page of its table, in a view of
+ * its own or a page of a view of several pages (the context view also knows its child
+ * records). */
+static gboolean
+show_record (AnnexWindow *self,
+             const char  *table,
+             gint64       id)
+{
+  for (GtkWidget *view = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
+       view != NULL;
+       view = gtk_widget_get_next_sibling (view))
+    {
+      const char *view_name = gtk_stack_page_get_name (gtk_stack_get_page (self->view_stack,
+                                                                           view));
+      GtkWidget *page = NULL;
+
+      if (ANNEX_IS_CONTEXT_VIEW (view))
+        {
+          if (annex_context_view_show_record (ANNEX_CONTEXT_VIEW (view), table, id))
+            {
+              annex_window_set_view (self, view_name);
+              return TRUE;
+            }
+          continue;
+        }
+
+      if (page_shows_table (view, table))
+        page = view;
+      else if (ANNEX_IS_PAGED_VIEW (view))
+        {
+          AdwViewStack *stack = annex_paged_view_get_stack (ANNEX_PAGED_VIEW (view));
+          g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
+          guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+          for (guint i = 0; page == NULL && i < n; i++)
+            {
+              g_autoptr(AdwViewStackPage) stack_page = g_list_model_get_item (G_LIST_MODEL (pages),
+                                                                              i);
+              GtkWidget *child = adw_view_stack_page_get_child (stack_page);
+
+              if (page_shows_table (child, table))
+                {
+                  page = child;
+                  adw_view_stack_set_visible_child (stack, child);
+                }
+            }
+        }
+
+      if (page != NULL)
+        {
+          annex_window_set_view (self, view_name);
+          return annex_register_page_show_record (ANNEX_REGISTER_PAGE (page), id);
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+show_record_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AnnexWindow *self = ANNEX_WINDOW (user_data);
+  const char *table = NULL;
+  gint64 id = 0;
+
+  g_variant_get (parameter, "(&sx)", &table, &id);
+  if (self->database != NULL && !show_record (self, table, id))
+    add_toast_printf (self, _("The record is no longer there."));
+}
+
 /* In the window's GActionMap ("win." with GtkApplicationWindow), so that they can be enabled
  * and disabled. */
 static const GActionEntry win_actions[] = {
@@ -1136,6 +1356,7 @@ static const GActionEntry win_actions[] = {
   { "export-workspace", export_workspace_action },
   { "close-workspace", close_workspace_action },
   { "show-view", show_view_action, "s" },
+  { "show-record", show_record_action, "(sx)" },
 };
 
 /* Parent overrides */
@@ -1264,7 +1485,11 @@ annex_window_class_init (AnnexWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ANNEX_TYPE_REGISTER_PAGE);
+  g_type_ensure (ANNEX_TYPE_AUDITS_VIEW);
+  g_type_ensure (ANNEX_TYPE_CONTEXT_VIEW);
   g_type_ensure (ANNEX_TYPE_CONTROLS_VIEW);
+  g_type_ensure (ANNEX_TYPE_IMPROVEMENT_VIEW);
+  g_type_ensure (ANNEX_TYPE_RISKS_VIEW);
   g_type_ensure (ANNEX_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1278,7 +1503,11 @@ annex_window_class_init (AnnexWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, view_title);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, context_view);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, controls_view);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, risks_view);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, audits_view);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, improvement_view);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, actions_page);

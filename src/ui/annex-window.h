@@ -21,7 +21,9 @@ G_DECLARE_FINAL_TYPE (AnnexWindow, annex_window, ANNEX, WINDOW, AdwApplicationWi
  * view shown in the workspace page).
  * Window actions: "win.open-workspace" (s: path), "win.rename-workspace" (s),
  * "win.duplicate-workspace" (s), "win.export-listed-workspace" (s), "win.delete-workspace" (s),
- * "win.export-workspace" (the open one), "win.close-workspace", "win.show-view" (s: view name). */
+ * "win.export-workspace" (the open one), "win.close-workspace", "win.show-view" (s: view name),
+ * "win.show-record" ((sx): a register table and a record id: shows the view and page holding
+ * that table's records and the record in its editor; a toast when it is not found). */
 
 /* The names of the views in sidebar order ("overview" … "actions"), NULL-terminated. */
 const char * const *annex_window_get_view_names (void);
