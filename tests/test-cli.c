@@ -16,10 +16,12 @@
 #include <sqlite3.h>
 
 #include "annex-action.h"
+#include "annex-audit.h"
 #include "annex-change-log.h"
 #include "annex-cli.h"
 #include "annex-control.h"
 #include "annex-database.h"
+#include "annex-nonconformity.h"
 #include "annex-register.h"
 #include "annex-risk-register.h"
 #include "annex-test-util.h"
@@ -290,13 +292,17 @@ expected_info_soa (const char *organization,
   g_assert_cmpstrv (tables, ((const char * const[]) { "actions", "controls", "requirements",
                                                       "issues", "parties", "party_requirements",
                                                       "scope_versions", "scope_exclusions",
-                                                      "assets", "risks", NULL }));
+                                                      "assets", "risks", "audits",
+                                                      "audit_items", "findings",
+                                                      "nonconformities", "incidents", NULL }));
   g_string_append_printf (text, "actions: %" G_GINT64_FORMAT "\n", n_actions);
   g_string_append (text, "controls: 93\n");
   g_string_append (text, "requirements: 30\n");
   g_string_append (text, "issues: 0\nparties: 0\nparty-requirements: 0\n");
   g_string_append (text, "scope-versions: 0\nscope-exclusions: 0\n");
   g_string_append (text, "assets: 0\nrisks: 0\n");
+  g_string_append (text, "audits: 0\naudit-items: 0\nfindings: 0\n");
+  g_string_append (text, "nonconformities: 0\nnonconformities-open: 0\nincidents: 0\n");
   g_string_append (text, "climate-change: unanswered\n");
 
   g_string_append_printf (text, "soa-applicable: %u\n", n_applicable);
@@ -544,6 +550,62 @@ test_cli_info_soa (void)
   g_assert_cmpstr (result.err, ==, "");
   annex_test_assert_file_equals (path, before);
   assert_no_companions (path);
+
+  annex_test_rm_rf (dir);
+}
+
+/* The audit lines: one count per register, and the nonconformities not closed right after all
+ * of them. */
+static void
+test_cli_info_audits (void)
+{
+  g_autofree char *dir = annex_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "acme.isms", NULL);
+  g_auto(CliResult) created = { 0 };
+  g_auto(CliResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  RUN (&created, "new", path, "-o", "Acme");
+  g_assert_cmpint (created.status, ==, 0);
+
+  {
+    g_autoptr(AnnexDatabase) db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT,
+                                                       &error);
+    g_autoptr(AnnexRegister) audits = NULL;
+    g_autoptr(AnnexRegister) ncs = NULL;
+    g_autoptr(AnnexAudit) audit = annex_audit_new ();
+    static const char * const statuses[] = { "open", "closed", "awaiting-check" };
+
+    g_assert_no_error (error);
+    audits = annex_register_new (db, ANNEX_TYPE_AUDIT);
+    ncs = annex_register_new (db, ANNEX_TYPE_NONCONFORMITY);
+
+    annex_record_set_string (ANNEX_RECORD (audit), "title", "ISMS audit");
+    g_assert_true (annex_register_add (audits, ANNEX_RECORD (audit), &error));
+    g_assert_no_error (error);
+
+    for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+      {
+        g_autoptr(AnnexNonconformity) nc = annex_nonconformity_new ();
+        AnnexRecord *record = ANNEX_RECORD (nc);
+
+        annex_record_set_string (record, "title", "Backups not tested");
+        annex_record_set_string (record, "status", statuses[i]);
+        annex_record_set_string (record, "check-date", "2026-02-01");
+        annex_record_set_string (record, "check-by", "Dana Lee");
+        annex_record_set_string (record, "check-result", "effective");
+        g_assert_true (annex_register_add (ncs, record, &error));
+        g_assert_no_error (error);
+      }
+    annex_database_close (db);
+  }
+
+  RUN (&result, "info", path);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "\nrisks: 0\naudits: 1\naudit-items: 0\nfindings: 0\n"
+                                        "nonconformities: 3\nnonconformities-open: 2\n"
+                                        "incidents: 0\nclimate-change: "));
+  g_assert_cmpstr (result.err, ==, "");
 
   annex_test_rm_rf (dir);
 }
@@ -964,6 +1026,7 @@ main (int   argc,
   g_test_add_func ("/annex/cli/info", test_cli_info);
   g_test_add_func ("/annex/cli/info-soa", test_cli_info_soa);
   g_test_add_func ("/annex/cli/info-risks", test_cli_info_risks);
+  g_test_add_func ("/annex/cli/info-audits", test_cli_info_audits);
   g_test_add_func ("/annex/cli/info-exported", test_cli_info_exported);
   g_test_add_func ("/annex/cli/info-refused", test_cli_info_refused);
   g_test_add_func ("/annex/cli/info-tampered", test_cli_info_tampered);

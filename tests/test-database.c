@@ -739,8 +739,8 @@ test_migrate (void)
   int version = 0;
 
   /* The built-in formats: 1 (actions), 2 (controls and requirements), 3 (context, links),
-   * 4 (assets, risks). */
-  g_assert_cmpint (latest, ==, 4);
+   * 4 (assets, risks), 5 (audits, findings, nonconformities, incidents). */
+  g_assert_cmpint (latest, ==, 5);
   g_assert_true (_annex_database_create_at_version (path, "Acme", latest, &error));
   g_assert_no_error (error);
 
@@ -1239,7 +1239,9 @@ test_count_rows (void)
   g_assert_cmpstrv (tables, ((const char * const[]) { "actions", "controls", "requirements",
                                                       "issues", "parties", "party_requirements",
                                                       "scope_versions", "scope_exclusions",
-                                                      "assets", "risks", NULL }));
+                                                      "assets", "risks", "audits",
+                                                      "audit_items", "findings",
+                                                      "nonconformities", "incidents", NULL }));
   for (guint i = 3; tables[i] != NULL; i++)
     g_assert_cmpint (annex_database_count_rows (db, tables[i], &error), ==, 0);
 

@@ -14,6 +14,7 @@
 #include "annex-context.h"
 #include "annex-control.h"
 #include "annex-database.h"
+#include "annex-nonconformity.h"
 #include "annex-register.h"
 #include "annex-risk-method.h"
 #include "annex-risk-register.h"
@@ -53,7 +54,8 @@ static const Verb verbs[] = {
     N_("Show a workspace’s organization, schema version, history check and number of records, "
        "without modifying the file."),
     N_("Prints “organization: NAME”, “schema: N”, “history: verified (N entries)” or “history: "
-       "TAMPERED at entry N”, then one “REGISTER: COUNT” line per register, whether climate "
+       "TAMPERED at entry N”, then one “REGISTER: COUNT” line per register (after "
+       "“nonconformities: N” also “nonconformities-open: N”, those not closed), whether climate "
        "change was decided to be a relevant issue (“climate-change: unanswered”, “relevant” or "
        "“not-relevant”), then the Statement "
        "of Applicability’s decisions: “soa-applicable: N”, “soa-excluded: N” and "
@@ -278,6 +280,16 @@ run_info (const Verb   *verb,
       if (error != NULL)
         return fail (error);
       g_string_append_printf (out, "%s: %" G_GINT64_FORMAT "\n", key, n_rows);
+
+      /* The open ones right after the count of all nonconformities. */
+      if (strcmp (tables[i], "nonconformities") == 0)
+        {
+          gint64 n_open = 0;
+
+          if (!annex_nonconformity_count_open (db, &n_open, &error))
+            return fail (error);
+          g_string_append_printf (out, "nonconformities-open: %" G_GINT64_FORMAT "\n", n_open);
+        }
     }
 
   g_string_append_printf (out, "climate-change: %s\n",

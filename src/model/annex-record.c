@@ -20,6 +20,7 @@ typedef struct
   GType        owner_type;
   GParamSpec **pspecs;        /* n_fields, owned by the class */
   GArray      *children;      /* AnnexRecordChild, or NULL */
+  const char  *yearly_field;  /* annex_record_class_set_yearly_reference(), or NULL */
 } RecordClassData;
 
 typedef struct
@@ -454,6 +455,46 @@ annex_record_class_get_children (AnnexRecordClass *klass,
   if (n_children != NULL)
     *n_children = data->children->len;
   return &g_array_index (data->children, AnnexRecordChild, 0);
+}
+
+/**
+ * annex_record_class_set_yearly_reference:
+ * @klass: the class of a record type with a reference prefix, in its class_init, after its
+ *   fields are installed
+ * @date_field: the name of one of its DATE fields, whose year numbers the reference
+ *
+ * Makes the register number @klass's references per year ("IA-2026-01"); see the header.
+ */
+void
+annex_record_class_set_yearly_reference (AnnexRecordClass *klass,
+                                         const char       *date_field)
+{
+  RecordClassData *data;
+  const AnnexField *field;
+
+  g_return_if_fail (ANNEX_IS_RECORD_CLASS (klass));
+  g_return_if_fail (klass->priv != NULL);
+  g_return_if_fail (klass->reference_prefix != NULL);
+  g_return_if_fail (date_field != NULL);
+
+  data = get_class_data (klass);
+  g_return_if_fail (data->owner_type == G_TYPE_FROM_CLASS (klass));
+
+  field = annex_record_class_find_field (klass, date_field, NULL);
+  g_return_if_fail (field != NULL && field->type == ANNEX_FIELD_DATE);
+
+  data->yearly_field = field->name;
+}
+
+const char *
+annex_record_class_get_yearly_reference_field (AnnexRecordClass *klass)
+{
+  RecordClassData *data;
+
+  g_return_val_if_fail (ANNEX_IS_RECORD_CLASS (klass), NULL);
+
+  data = get_class_data (klass);
+  return data != NULL ? data->yearly_field : NULL;
 }
 
 const char *

@@ -113,6 +113,18 @@ void              annex_record_class_add_child      (AnnexRecordClass *klass,
 const AnnexRecordChild *annex_record_class_get_children (AnnexRecordClass *klass,
                                                          guint            *n_children);
 
+/* Yearly references: @klass's records get "<prefix><year>-<NN>" ("IA-2026-01", "IA-2026-02"…,
+ * two digits, growing past 99 to "IA-2026-100"), with one counter per year (kept in
+ * reference_counters under "<prefix><year>-"). The year is that of @date_field (the name of one
+ * of its DATE fields) when the record is added with a valid date there, else the current year
+ * (UTC, as "created"). Call from class_init after annex_record_class_install_fields() with a
+ * non-NULL prefix. The reference never changes afterwards, even when the date does. */
+void              annex_record_class_set_yearly_reference (AnnexRecordClass *klass,
+                                                           const char       *date_field);
+/* The @date_field of annex_record_class_set_yearly_reference(), or NULL when @klass numbers its
+ * references without a year. */
+const char       *annex_record_class_get_yearly_reference_field (AnnexRecordClass *klass);
+
 const char       *annex_record_class_get_table      (AnnexRecordClass *klass);
 const char       *annex_record_class_get_reference_prefix (AnnexRecordClass *klass);
 const AnnexField *annex_record_class_get_fields     (AnnexRecordClass *klass,

@@ -303,6 +303,113 @@ static const Migration builtin_migrations[] = {
     "CREATE INDEX risks_next_review ON risks (next_review);",
     NULL
   },
+  /* 5: internal audit (9.2) and improvement (10.2): audits with their checklist items and
+   * findings as children, nonconformities, incidents. An audit's clauses and controls and an
+   * incident's assets are links. A finding's item_id carries no foreign key: 0 means none, and
+   * deleting the item leaves the finding. */
+  {
+    "CREATE TABLE audits ("
+    "  id                INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  reference         TEXT NOT NULL UNIQUE,"
+    "  created           TEXT NOT NULL,"
+    "  updated           TEXT NOT NULL,"
+    "  title             TEXT NOT NULL,"
+    "  type              TEXT NOT NULL DEFAULT 'internal'"
+    "                    CHECK (type IN ('internal', 'supplier', 'certification',"
+    "                                    'surveillance')),"
+    "  scope             TEXT,"
+    "  criteria          TEXT,"
+    "  planned_start     TEXT,"
+    "  planned_end       TEXT,"
+    "  actual_start      TEXT,"
+    "  actual_end        TEXT,"
+    "  lead_auditor      TEXT,"
+    "  team              TEXT,"
+    "  auditee_areas     TEXT,"
+    "  auditee_contacts  TEXT,"
+    "  status            TEXT NOT NULL DEFAULT 'planned'"
+    "                    CHECK (status IN ('planned', 'in-preparation', 'in-progress',"
+    "                                      'reported', 'closed')),"
+    "  conclusion        TEXT,"
+    "  independence_note TEXT"
+    ");"
+    "CREATE INDEX audits_planned_start ON audits (planned_start);"
+    "CREATE TABLE audit_items ("
+    "  id           INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  reference    TEXT NOT NULL UNIQUE,"
+    "  created      TEXT NOT NULL,"
+    "  updated      TEXT NOT NULL,"
+    "  audit_id     INTEGER NOT NULL REFERENCES audits (id),"
+    "  position     INTEGER NOT NULL DEFAULT 0,"
+    "  subject_kind TEXT NOT NULL DEFAULT 'other'"
+    "               CHECK (subject_kind IN ('clause', 'control', 'other')),"
+    "  subject      TEXT,"
+    "  title        TEXT NOT NULL,"
+    "  question     TEXT,"
+    "  result       TEXT NOT NULL DEFAULT 'not-sampled'"
+    "               CHECK (result IN ('not-sampled', 'conform', 'nonconformity',"
+    "                                 'observation', 'improvement')),"
+    "  notes        TEXT,"
+    "  evidence     TEXT"
+    ");"
+    "CREATE INDEX audit_items_audit ON audit_items (audit_id);"
+    "CREATE TABLE findings ("
+    "  id             INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  reference      TEXT NOT NULL UNIQUE,"
+    "  created        TEXT NOT NULL,"
+    "  updated        TEXT NOT NULL,"
+    "  audit_id       INTEGER NOT NULL REFERENCES audits (id),"
+    "  item_id        INTEGER NOT NULL DEFAULT 0,"
+    "  classification TEXT NOT NULL DEFAULT 'minor'"
+    "                 CHECK (classification IN ('major', 'minor', 'observation',"
+    "                                           'improvement')),"
+    "  concerns       TEXT,"
+    "  description    TEXT NOT NULL,"
+    "  evidence       TEXT"
+    ");"
+    "CREATE INDEX findings_audit ON findings (audit_id);"
+    "CREATE TABLE nonconformities ("
+    "  id               INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  reference        TEXT NOT NULL UNIQUE,"
+    "  created          TEXT NOT NULL,"
+    "  updated          TEXT NOT NULL,"
+    "  title            TEXT NOT NULL,"
+    "  source           TEXT NOT NULL DEFAULT 'other'"
+    "                   CHECK (source IN ('audit', 'incident', 'management-review',"
+    "                                     'complaint', 'other')),"
+    "  source_reference TEXT,"
+    "  grade            TEXT NOT NULL DEFAULT 'minor' CHECK (grade IN ('minor', 'major')),"
+    "  concerns         TEXT,"
+    "  raised_on        TEXT,"
+    "  owner            TEXT,"
+    "  description      TEXT,"
+    "  correction       TEXT,"
+    "  root_cause       TEXT,"
+    "  check_date       TEXT,"
+    "  check_by         TEXT,"
+    "  check_result     TEXT CHECK (check_result IS NULL OR"
+    "                               check_result IN ('effective', 'not-effective')),"
+    "  check_notes      TEXT,"
+    "  status           TEXT NOT NULL DEFAULT 'open'"
+    "                   CHECK (status IN ('open', 'action-planned', 'awaiting-check', 'closed'))"
+    ");"
+    "CREATE INDEX nonconformities_status ON nonconformities (status);"
+    "CREATE TABLE incidents ("
+    "  id              INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  reference       TEXT NOT NULL UNIQUE,"
+    "  created         TEXT NOT NULL,"
+    "  updated         TEXT NOT NULL,"
+    "  title           TEXT NOT NULL,"
+    "  detected_on     TEXT,"
+    "  description     TEXT,"
+    "  severity        TEXT NOT NULL DEFAULT 'medium'"
+    "                  CHECK (severity IN ('low', 'medium', 'high', 'critical')),"
+    "  status          TEXT NOT NULL DEFAULT 'open'"
+    "                  CHECK (status IN ('open', 'contained', 'resolved')),"
+    "  lessons_learned TEXT"
+    ");",
+    NULL
+  },
 };
 
 /* Tests only: steps appended after the built-in ones. */
@@ -320,6 +427,11 @@ static const char * const register_tables[] = {
   "scope_exclusions",
   "assets",
   "risks",
+  "audits",
+  "audit_items",
+  "findings",
+  "nonconformities",
+  "incidents",
   NULL
 };
 
