@@ -397,6 +397,40 @@ test_create_existing (void)
   annex_test_rm_rf (dir);
 }
 
+/* A "-wal" left behind by a deleted workspace of the same name is not replayed into a new one. */
+static void
+test_create_over_stale_wal (void)
+{
+  g_autofree char *dir = annex_test_make_tmpdir ();
+  g_autofree char *path = make_workspace (dir, "w.isms");
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GBytes) wal = NULL;
+  g_autoptr(GError) error = NULL;
+  AnnexDatabase *db;
+
+  db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (insert_action (db, "A-001", "From the deleted workspace", &error));
+  g_assert_no_error (error);
+  wal = annex_test_read_file (wal_path);
+  g_assert_cmpuint (g_bytes_get_size (wal), >, 0);
+  g_assert_finalize_object (db);
+
+  /* The workspace goes, its log stays (a crash, a careless copy). */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  annex_test_write_file (wal_path, g_bytes_get_data (wal, NULL), g_bytes_get_size (wal));
+
+  db = annex_database_create (path, "Fresh Ltd", &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (db);
+  db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_actions (db), ==, 0);
+  g_assert_finalize_object (db);
+
+  annex_test_rm_rf (dir);
+}
+
 static void
 test_pragmas (void)
 {
@@ -1560,6 +1594,7 @@ main (int   argc,
   g_test_add_func ("/annex/store/error-mapping", test_error_mapping);
   g_test_add_func ("/annex/store/create-open-reopen", test_create_open_reopen);
   g_test_add_func ("/annex/store/create-existing", test_create_existing);
+  g_test_add_func ("/annex/store/create-over-stale-wal", test_create_over_stale_wal);
   g_test_add_func ("/annex/store/pragmas", test_pragmas);
   g_test_add_func ("/annex/store/settings", test_settings);
   g_test_add_func ("/annex/store/refuse/too-new", test_refuse_too_new);

@@ -1303,6 +1303,19 @@ create_file (const char  *path,
     goto failed;
   annex_database_close (self);
 
+  /* A log left behind by a deleted file of the same name (a "-wal" or "-journal" whose
+   * database is gone) would be replayed into the new workspace on its first open. */
+  {
+    static const char * const suffixes[] = { "-journal", "-wal", "-shm" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *companion = g_strconcat (path, suffixes[i], NULL);
+
+        g_unlink (companion);
+      }
+  }
+
   /* Publish without replacing: link() fails if @path appeared meanwhile. */
   if (link (tmp_path, path) == 0)
     {
