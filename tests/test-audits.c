@@ -1306,7 +1306,7 @@ test_migrate_from_4 (void)
 
   g_assert_true (_annex_database_create_at_version (path, "Acme", 4, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (annex_database_get_latest_version (), ==, 5);
+  g_assert_cmpint (annex_database_get_latest_version (), >=, 5);
 
   /* Format 4 opened by this build is migrated at once: write the risk through a raw handle. */
   {
@@ -1324,7 +1324,8 @@ test_migrate_from_4 (void)
 
   db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (annex_database_get_schema_version (db), ==, 5);
+  g_assert_cmpint (annex_database_get_schema_version (db), ==,
+                   annex_database_get_latest_version ());
   g_assert_true (g_file_test (bak_path, G_FILE_TEST_EXISTS));
   g_assert_cmpint (count_rows (db, "risks"), ==, 1);
   for (guint i = 0; i < 5; i++)
