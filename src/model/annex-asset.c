@@ -36,7 +36,7 @@ static const AnnexFieldChoice type_choices[] = {
   { "software", N_("Software") },
   { "hardware", N_("Hardware") },
   { "service", N_("Service") },
-  { "people", N_("People") },
+  { "people", N_("Personnel") },
   { "site", N_("Site") },
   { "supplier", N_("Supplier") },
   { NULL, NULL }
