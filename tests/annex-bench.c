@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* annex-bench.c: measures opening, loading and filtering a large action register against a plain
+/* annex-bench.c: measures opening, loading and filtering a large action register, and opening,
+ * loading, filtering, sorting and counting (heat map) a large risk register, each against a plain
  * SQLite read of the same rows; for humans, not run by the tests. */
 
 #define G_LOG_DOMAIN "annex-bench"
@@ -17,6 +18,8 @@
 #include "annex-action.h"
 #include "annex-database.h"
 #include "annex-register.h"
+#include "annex-risk-register.h"
+#include "annex-risk.h"
 
 typedef double (*MeasureFunc) (const char *path,
                                gpointer    user_data);
@@ -322,12 +325,12 @@ measure_filter (const char *path,
 
 /* The floor: the same rows with every column read as text, and nothing else. */
 static double
-measure_sqlite (const char *path,
-                gpointer    user_data)
+read_sqlite (const char *path,
+             const char *sql,
+             gsize      *n_bytes)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  gsize *n_bytes = user_data;
   gsize total = 0;
   gint64 start;
   double ms;
@@ -340,7 +343,7 @@ measure_sqlite (const char *path,
     }
 
   start = g_get_monotonic_time ();
-  if (sqlite3_prepare_v2 (db, "SELECT * FROM actions ORDER BY id", -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       g_printerr ("annex-bench: prepare: %s\n", sqlite3_errmsg (db));
       exit (1);
@@ -368,6 +371,20 @@ measure_sqlite (const char *path,
 
   *n_bytes = total;
   return ms;
+}
+
+static double
+measure_sqlite (const char *path,
+                gpointer    user_data)
+{
+  return read_sqlite (path, "SELECT * FROM actions ORDER BY id", user_data);
+}
+
+static double
+measure_sqlite_risks (const char *path,
+                      gpointer    user_data)
+{
+  return read_sqlite (path, "SELECT * FROM risks ORDER BY id", user_data);
 }
 
 static double
@@ -406,6 +423,405 @@ remove_workspace (const char *path)
     }
 }
 
+/* ---- Risks -------------------------------------------------------------------------------- */
+
+static const char * const threats[] = {
+  "Ransomware on", "Theft of", "Outage of", "Misconfiguration of", "Data leak from",
+  "Phishing against", "Insider misuse of", "Fire damage to", "Unpatched flaws in",
+  "Supplier failure for",
+};
+static const char * const categories[] = {
+  "Technical", "Organizational", "People", "Physical", "Supplier", "Legal",
+};
+static const char * const treatments[] = { "modify", "retain", "avoid", "share" };
+static const char * const risk_statuses[] = {
+  "identified", "assessed", "treated", "accepted", "closed",
+};
+
+static guint
+random_level (GRand *rand)
+{
+  /* One in twenty not assessed. */
+  return g_rand_int_range (rand, 0, 20) == 0 ? 0 : (guint) g_rand_int_range (rand, 1, 6);
+}
+
+static void
+fill_risk (AnnexRecord *record,
+           GRand       *rand,
+           guint        i)
+{
+  AnnexRisk *risk = ANNEX_RISK (record);
+  const char *threat = threats[g_rand_int_range (rand, 0, G_N_ELEMENTS (threats))];
+  const char *object = objects[g_rand_int_range (rand, 0, G_N_ELEMENTS (objects))];
+  g_autofree char *title = g_strdup_printf ("%s %s", threat, object);
+  g_autofree char *description =
+    g_strdup_printf ("Risk %u: %s %s would disrupt the services in scope and harm customers.",
+                     i + 1, threat, object);
+  const char *treatment = treatments[g_rand_int_range (rand, 0, G_N_ELEMENTS (treatments))];
+  guint il = random_level (rand), ii = random_level (rand);
+
+  annex_risk_set_title (risk, title);
+  annex_record_set_string (record, "description", description);
+  annex_record_set_string (record, "owner", owners[g_rand_int_range (rand, 0,
+                                                                      G_N_ELEMENTS (owners))]);
+  annex_record_set_string (record, "category",
+                           categories[g_rand_int_range (rand, 0, G_N_ELEMENTS (categories))]);
+  annex_risk_set_inherent (risk, il, ii);
+  if (il > 0 && ii > 0 && g_rand_boolean (rand))
+    annex_risk_set_residual (risk, MAX (1, il - 1), MAX (1, ii - 1));
+  annex_record_set_string (record, "treatment", treatment);
+  if (g_str_equal (treatment, "retain"))
+    {
+      annex_record_set_string (record, "accepted-by", "CEO");
+      annex_record_set_string (record, "accepted-on", "2026-01-15");
+    }
+  annex_record_set_string (record, "status",
+                           risk_statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (risk_statuses))]);
+}
+
+static void
+create_risk_workspace (const char *path,
+                       guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnnexDatabase) db = annex_database_create (path, "Benchmark Ltd", &error);
+  g_autoptr(AnnexRiskRegister) risks = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (27005);
+  AnnexRegister *reg;
+
+  die_on_error (error, "create");
+  risks = annex_risk_register_new (db);
+  reg = annex_risk_register_get_register (risks);
+  annex_register_load (reg, &error);
+  die_on_error (error, "load");
+
+  annex_database_begin (db, &error);
+  die_on_error (error, "begin");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AnnexRecord) record = annex_register_new_record (reg);
+
+      fill_risk (record, rand, i);
+      if (!annex_register_add (reg, record, &error))
+        die_on_error (error, "add risk");
+    }
+  annex_database_commit (db, &error);
+  die_on_error (error, "commit");
+
+  g_clear_object (&risks);
+  annex_database_close (db);
+}
+
+/* The loaded risk register of a freshly opened workspace. */
+typedef struct
+{
+  AnnexDatabase     *db;
+  AnnexRiskRegister *risks;
+} LoadedRisks;
+
+static void
+load_risks (LoadedRisks *loaded,
+            const char  *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  loaded->db = open_database (path);
+  loaded->risks = annex_risk_register_new (loaded->db);
+  annex_register_load (annex_risk_register_get_register (loaded->risks), &error);
+  die_on_error (error, "load risks");
+}
+
+static void
+unload_risks (LoadedRisks *loaded)
+{
+  g_clear_object (&loaded->risks);
+  annex_database_close (loaded->db);
+  g_clear_object (&loaded->db);
+}
+
+static double
+measure_risk_load (const char *path,
+                   gpointer    user_data)
+{
+  g_autoptr(AnnexDatabase) db = open_database (path);
+  g_autoptr(AnnexRiskRegister) risks = NULL;
+  g_autoptr(GError) error = NULL;
+  guint *n_items = user_data;
+  gint64 start = g_get_monotonic_time ();
+  double ms;
+
+  /* The register as the Risks view makes it: with its method, set on every risk. */
+  risks = annex_risk_register_new (db);
+  annex_register_load (annex_risk_register_get_register (risks), &error);
+  ms = elapsed_ms (start);
+  die_on_error (error, "load");
+  *n_items = g_list_model_get_n_items (G_LIST_MODEL (annex_risk_register_get_register (risks)));
+
+  g_clear_object (&risks);
+  annex_database_close (db);
+  return ms;
+}
+
+static double
+measure_risk_load_async (const char *path,
+                         gpointer    user_data)
+{
+  g_autoptr(AnnexDatabase) db = open_database (path);
+  g_autoptr(AnnexRiskRegister) risks = annex_risk_register_new (db);
+  AnnexRegister *reg = annex_risk_register_get_register (risks);
+  AsyncLoad load = { FALSE, NULL };
+  guint *n_items = user_data;
+  gint64 start = g_get_monotonic_time ();
+  double ms;
+
+  annex_register_load_async (reg, NULL, on_load_finished_cb, &load);
+  while (!load.done)
+    g_main_context_iteration (NULL, TRUE);
+  ms = elapsed_ms (start);
+  die_on_error (load.error, "load_async");
+  *n_items = g_list_model_get_n_items (G_LIST_MODEL (reg));
+
+  g_clear_object (&risks);
+  annex_database_close (db);
+  return ms;
+}
+
+static double
+measure_risk_filter (const char *path,
+                     gpointer    user_data)
+{
+  LoadedRisks loaded;
+  GListModel *model;
+  Filter *filter = user_data;
+  gint64 start;
+  double cold_ms;
+  guint n_cold, n_warm;
+
+  load_risks (&loaded, path);
+  model = G_LIST_MODEL (annex_risk_register_get_register (loaded.risks));
+
+  start = g_get_monotonic_time ();
+  n_cold = filter_pass (model, filter->casefolded_query);
+  cold_ms = elapsed_ms (start);
+
+  start = g_get_monotonic_time ();
+  n_warm = filter_pass (model, filter->casefolded_query);
+  filter->warm_ms[filter->run++] = elapsed_ms (start);
+
+  g_assert (n_cold == n_warm);
+  filter->n_matches = n_cold;
+
+  unload_risks (&loaded);
+  return cold_ms;
+}
+
+typedef struct
+{
+  AnnexRisk *risk;
+  char      *key;     /* title sort: collation key */
+  guint      level;   /* level sort */
+} SortItem;
+
+static int
+compare_by_key (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const SortItem *x = a, *y = b;
+
+  return strcmp (x->key, y->key);
+}
+
+static int
+compare_by_level (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const SortItem *x = a, *y = b;
+
+  /* Highest first, then in register order (a stable tie-break, as a sorter needs). */
+  if (x->level != y->level)
+    return x->level > y->level ? -1 : 1;
+  return (x->risk > y->risk) - (x->risk < y->risk);
+}
+
+typedef struct
+{
+  gboolean by_level;
+} Sort;
+
+/* The sort a GtkSortListModel does with a GtkStringSorter (collation keys, computed once per
+ * item) or a GtkNumericSorter over "level": read every item, then sort the array. */
+static double
+measure_risk_sort (const char *path,
+                   gpointer    user_data)
+{
+  LoadedRisks loaded;
+  GListModel *model;
+  Sort *sort = user_data;
+  SortItem *items;
+  guint n;
+  gint64 start;
+  double ms;
+
+  load_risks (&loaded, path);
+  model = G_LIST_MODEL (annex_risk_register_get_register (loaded.risks));
+  n = g_list_model_get_n_items (model);
+  items = g_new0 (SortItem, n);
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < n; i++)
+    {
+      AnnexRisk *risk = g_list_model_get_item (model, i);
+
+      items[i].risk = risk;
+      if (sort->by_level)
+        items[i].level = annex_risk_get_level (risk);
+      else
+        items[i].key = g_utf8_collate_key (annex_risk_get_title (risk), -1);
+      g_object_unref (risk);  /* the register keeps it */
+    }
+  g_qsort_with_data (items, n, sizeof (SortItem),
+                     sort->by_level ? compare_by_level : compare_by_key, NULL);
+  ms = elapsed_ms (start);
+
+  for (guint i = 0; i < n; i++)
+    g_free (items[i].key);
+  g_free (items);
+  unload_risks (&loaded);
+  return ms;
+}
+
+static double
+measure_risk_heat_map (const char *path,
+                       gpointer    user_data)
+{
+  LoadedRisks loaded;
+  AnnexRiskHeatMap map;
+  guint *n_assessed = user_data;
+  gint64 start;
+  double ms;
+
+  load_risks (&loaded, path);
+
+  start = g_get_monotonic_time ();
+  annex_risk_heat_map_compute (&map, G_LIST_MODEL (annex_risk_register_get_register (loaded.risks)),
+                               annex_risk_register_get_method (loaded.risks), FALSE);
+  annex_risk_heat_map_compute (&map, G_LIST_MODEL (annex_risk_register_get_register (loaded.risks)),
+                               annex_risk_register_get_method (loaded.risks), TRUE);
+  ms = elapsed_ms (start);
+  *n_assessed = map.total - map.levels[0];
+
+  unload_risks (&loaded);
+  return ms;
+}
+
+/* The same counts straight from SQL, for comparison. */
+static double
+measure_risk_count_sql (const char *path,
+                        gpointer    user_data)
+{
+  g_autoptr(AnnexDatabase) db = open_database (path);
+  g_autoptr(AnnexRiskMethod) method = NULL;
+  g_autoptr(GError) error = NULL;
+  guint counts[ANNEX_RISK_METHOD_MAX_LEVELS + 1];
+  gint64 start;
+  double ms;
+
+  method = annex_risk_method_load (db, &error);
+  die_on_error (error, "method");
+  start = g_get_monotonic_time ();
+  annex_risk_count_residual_levels (db, method, counts, &error);
+  ms = elapsed_ms (start);
+  die_on_error (error, "count");
+
+  annex_database_close (db);
+  return ms;
+}
+
+static void
+bench_risks (const char *dir,
+             guint       count,
+             const char *query,
+             gboolean    keep)
+{
+  g_autofree char *path = g_strdup_printf ("%s/annex-bench-risks-%u-%d.isms", dir, count,
+                                           (int) getpid ());
+  g_autofree char *casefolded = g_utf8_casefold (query, -1);
+  g_autofree char *label = NULL;
+  g_autofree char *note = NULL;
+  Filter filter = { 0 };
+  Sort by_title = { FALSE }, by_level = { TRUE };
+  GStatBuf st;
+  gint64 start;
+  double setup_ms, floor_ms;
+  guint n_loaded = 0, n_async = 0, n_assessed = 0;
+  gsize n_bytes = 0;
+
+  remove_workspace (path);
+  start = g_get_monotonic_time ();
+  create_risk_workspace (path, count);
+  setup_ms = elapsed_ms (start);
+  if (g_stat (path, &st) != 0)
+    {
+      g_printerr ("annex-bench: %s was not created\n", path);
+      exit (1);
+    }
+
+  printf ("\nannex-bench: %u risks in %s (%.1f MB), median of %d runs\n",
+          count, path, st.st_size / 1e6, repeat);
+  printf ("%-22s %9.1f ms   (through the model, one transaction; not a measured figure)\n",
+          "setup", setup_ms);
+
+  floor_ms = measure (measure_sqlite_risks, path, &n_bytes);
+  print_figure ("open", measure (measure_open, path, NULL), floor_ms, "annex_database_open");
+  print_figure ("load", measure (measure_risk_load, path, &n_loaded), floor_ms,
+                "AnnexRiskRegister + annex_register_load");
+  print_figure ("load async", measure (measure_risk_load_async, path, &n_async), floor_ms,
+                "annex_register_load_async, until the callback");
+  if (n_loaded != count || n_async != count)
+    {
+      g_printerr ("annex-bench: loaded %u (async %u) of %u risks\n", n_loaded, n_async, count);
+      exit (1);
+    }
+
+  filter.casefolded_query = casefolded;
+  {
+    double cold_ms = measure (measure_risk_filter, path, &filter);
+    double warm_ms = median (filter.warm_ms, filter.run);
+
+    note = g_strdup_printf ("%u of %u match", filter.n_matches, count);
+    label = g_strdup_printf ("filter \"%s\" cold", query);
+    print_figure (label, cold_ms, floor_ms, note);
+    g_clear_pointer (&label, g_free);
+    label = g_strdup_printf ("filter \"%s\" warm", query);
+    print_figure (label, warm_ms, floor_ms, NULL);
+  }
+
+  print_figure ("sort by title", measure (measure_risk_sort, path, &by_title), floor_ms,
+                "collation keys + qsort, as a string sorter");
+  print_figure ("sort by level", measure (measure_risk_sort, path, &by_level), floor_ms,
+                "level per risk + qsort, as a numeric sorter");
+  g_clear_pointer (&note, g_free);
+  {
+    double heat_ms = measure (measure_risk_heat_map, path, &n_assessed);
+
+    note = g_strdup_printf ("inherent + residual; %u residual assessed", n_assessed);
+    print_figure ("heat map counts", heat_ms, floor_ms, note);
+  }
+  print_figure ("  residual in SQL", measure (measure_risk_count_sql, path, NULL), floor_ms,
+                "annex_risk_count_residual_levels (GROUP BY)");
+  g_clear_pointer (&note, g_free);
+  note = g_strdup_printf ("SELECT * + sqlite3_column_text, %.1f MB of text", n_bytes / 1e6);
+  print_figure ("plain SQLite read", floor_ms, floor_ms, note);
+  printf ("%-22s %9.1f MB\n", "peak RSS", peak_rss_kb () / 1024.0);
+
+  if (keep)
+    printf ("kept %s\n", path);
+  else
+    remove_workspace (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -420,6 +836,8 @@ main (int   argc,
   g_autofree char *label = NULL;
   g_autofree char *note = NULL;
   int count = 100000;
+  g_autofree char *risk_counts = NULL;
+  g_auto(GStrv) risk_sizes = NULL;
   gboolean keep = FALSE;
   Filter filter = { 0 };
   GStatBuf st;
@@ -429,7 +847,9 @@ main (int   argc,
   gsize n_bytes = 0;
   const GOptionEntry entries[] = {
     { "count", 'n', G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &count,
-      "Number of actions (default 100000)", "N" },
+      "Number of actions (default 100000; 0: no action figures)", "N" },
+    { "risks", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &risk_counts,
+      "Sizes of the risk registers, comma-separated (default 10000,100000; 0: none)", "N,…" },
     { "dir", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &dir,
       "Folder for the temporary workspace (default: a new temporary folder)", "DIR" },
     { "query", 'q', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &query,
@@ -447,16 +867,18 @@ main (int   argc,
                                 "to open it, load its action register (synchronously and on a "
                                 "worker), filter it by a search text (cold and warm), and read "
                                 "the same rows with plain SQLite, with the ratio of each to that "
-                                "plain read.");
+                                "plain read. Then the same for workspaces of risks (10,000 and "
+                                "100,000 by default), with sorting by title and by level and the "
+                                "heat-map counts.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc > 1)
     {
       g_printerr ("annex-bench: %s\n", error != NULL ? error->message : "unexpected argument");
       return 2;
     }
-  if (count < 1 || repeat < 1 || repeat > (int) G_N_ELEMENTS (filter.warm_ms))
+  if (count < 0 || repeat < 1 || repeat > (int) G_N_ELEMENTS (filter.warm_ms))
     {
-      g_printerr ("annex-bench: N must be at least 1 and R between 1 and %u\n",
+      g_printerr ("annex-bench: N must be at least 0 and R between 1 and %u\n",
                   (guint) G_N_ELEMENTS (filter.warm_ms));
       return 2;
     }
@@ -470,6 +892,9 @@ main (int   argc,
       dir = g_strdup (made_dir);
     }
   path = g_strdup_printf ("%s/annex-bench-%d.isms", dir, (int) getpid ());
+  risk_sizes = g_strsplit (risk_counts != NULL ? risk_counts : "10000,100000", ",", -1);
+  if (count == 0)
+    goto risks;
   remove_workspace (path);
 
   start = g_get_monotonic_time ();
@@ -521,6 +946,18 @@ main (int   argc,
     printf ("kept %s\n", path);
   else
     remove_workspace (path);
+
+risks:
+  for (guint i = 0; risk_sizes[i] != NULL; i++)
+    {
+      guint64 n = 0;
+
+      if (!g_ascii_string_to_unsigned (risk_sizes[i], 10, 0, G_MAXUINT / 2, &n, &error))
+        die_on_error (error, "--risks");
+      if (n > 0)
+        bench_risks (dir, (guint) n, query, keep);
+    }
+
   if (made_dir != NULL && !keep)
     g_rmdir (made_dir);
 

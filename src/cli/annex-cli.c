@@ -16,6 +16,7 @@
 #include "annex-database.h"
 #include "annex-nonconformity.h"
 #include "annex-register.h"
+#include "annex-review.h"
 #include "annex-risk-method.h"
 #include "annex-risk-register.h"
 
@@ -289,6 +290,17 @@ run_info (const Verb   *verb,
           if (!annex_nonconformity_count_open (db, &n_open, &error))
             return fail (error);
           g_string_append_printf (out, "nonconformities-open: %" G_GINT64_FORMAT "\n", n_open);
+        }
+
+      /* The signed-off ones right after the count of all reviews. */
+      if (strcmp (tables[i], "reviews") == 0)
+        {
+          gint64 n_signed_off = 0;
+
+          if (!annex_review_count_signed_off (db, &n_signed_off, &error))
+            return fail (error);
+          g_string_append_printf (out, "reviews-signed-off: %" G_GINT64_FORMAT "\n",
+                                  n_signed_off);
         }
     }
 

@@ -410,14 +410,194 @@ static const Migration builtin_migrations[] = {
     ");",
     NULL
   },
-  /* 6: objectives (6.2) and management reviews (9.3). Being written: a placeholder until then. */
+  /* 6: objectives (6.2) with their measurements, and management reviews (9.3) with their
+   * attendees. A review keeps the inputs a–g it was prepared with as JSON (inputs), so the
+   * minutes show what the meeting saw; its actions are rows of "actions" (origin
+   * 'management-review'). An objective's risks, controls and parties are links. */
   {
-    "SELECT 1;",
+    "CREATE TABLE objectives ("
+    "  id           INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  reference    TEXT NOT NULL UNIQUE,"
+    "  created      TEXT NOT NULL,"
+    "  updated      TEXT NOT NULL,"
+    "  title        TEXT NOT NULL,"
+    "  measure      TEXT,"
+    "  target       TEXT,"
+    "  owner        TEXT,"
+    "  due_date     TEXT,"
+    "  status       TEXT NOT NULL DEFAULT 'not-started'"
+    "               CHECK (status IN ('not-started', 'on-track', 'at-risk', 'achieved',"
+    "                                 'missed')),"
+    "  notes        TEXT"
+    ");"
+    "CREATE TABLE objective_measurements ("
+    "  id           INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  reference    TEXT NOT NULL UNIQUE,"
+    "  created      TEXT NOT NULL,"
+    "  updated      TEXT NOT NULL,"
+    "  objective_id INTEGER NOT NULL REFERENCES objectives (id),"
+    "  date         TEXT NOT NULL,"
+    "  value        TEXT NOT NULL,"
+    "  note         TEXT"
+    ");"
+    "CREATE INDEX objective_measurements_objective ON objective_measurements (objective_id);"
+    "CREATE TABLE reviews ("
+    "  id                      INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  reference               TEXT NOT NULL UNIQUE,"
+    "  created                 TEXT NOT NULL,"
+    "  updated                 TEXT NOT NULL,"
+    "  title                   TEXT,"
+    "  planned_date            TEXT,"
+    "  actual_date             TEXT,"
+    "  chair                   TEXT,"
+    "  status                  TEXT NOT NULL DEFAULT 'planned'"
+    "                          CHECK (status IN ('planned', 'prepared', 'held', 'signed-off')),"
+    "  inputs                  TEXT,"
+    "  feedback                TEXT,"
+    "  opportunities           TEXT,"
+    "  suitable                TEXT NOT NULL DEFAULT 'undecided'"
+    "                          CHECK (suitable IN ('undecided', 'yes', 'partly', 'no')),"
+    "  adequate                TEXT NOT NULL DEFAULT 'undecided'"
+    "                          CHECK (adequate IN ('undecided', 'yes', 'partly', 'no')),"
+    "  effective               TEXT NOT NULL DEFAULT 'undecided'"
+    "                          CHECK (effective IN ('undecided', 'yes', 'partly', 'no')),"
+    "  conclusion              TEXT,"
+    "  decisions_improvement   TEXT,"
+    "  changes_scope           TEXT,"
+    "  changes_policy          TEXT,"
+    "  changes_objectives      TEXT,"
+    "  changes_resources       TEXT,"
+    "  changes_risk_acceptance TEXT,"
+    "  signed_off_by           TEXT,"
+    "  signed_off_on           TEXT,"
+    "  reopen_reason           TEXT"
+    ");"
+    "CREATE TABLE review_attendees ("
+    "  id         INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  reference  TEXT NOT NULL UNIQUE,"
+    "  created    TEXT NOT NULL,"
+    "  updated    TEXT NOT NULL,"
+    "  review_id  INTEGER NOT NULL REFERENCES reviews (id),"
+    "  name       TEXT NOT NULL,"
+    "  role       TEXT,"
+    "  attendance TEXT NOT NULL DEFAULT 'present'"
+    "             CHECK (attendance IN ('present', 'apologies', 'absent'))"
+    ");"
+    "CREATE INDEX review_attendees_review ON review_attendees (review_id);",
     NULL
   },
-  /* 7: documents and people (5.2, 5.3, 7.2–7.5). Being written: a placeholder until then. */
+  /* 7: documents and people (5.2, 5.3, 7.2–7.5): documented information with its versions as
+   * children, people with their evidence of competence as children, ISMS roles, awareness
+   * activities and the communication plan. Who holds a role, who attended an activity and what
+   * a document serves are links. */
   {
-    "SELECT 1;",
+    "CREATE TABLE documents ("
+    "  id              INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  reference       TEXT NOT NULL UNIQUE,"
+    "  created         TEXT NOT NULL,"
+    "  updated         TEXT NOT NULL,"
+    "  title           TEXT NOT NULL,"
+    "  type            TEXT NOT NULL DEFAULT 'procedure'"
+    "                  CHECK (type IN ('policy', 'procedure', 'standard', 'plan', 'record',"
+    "                                  'template', 'other')),"
+    "  security_policy INTEGER NOT NULL DEFAULT 0 CHECK (security_policy IN (0, 1)),"
+    "  status          TEXT NOT NULL DEFAULT 'draft'"
+    "                  CHECK (status IN ('draft', 'in-review', 'approved', 'withdrawn')),"
+    "  current_version TEXT,"
+    "  owner           TEXT,"
+    "  approver        TEXT,"
+    "  classification  TEXT,"
+    "  location        TEXT,"
+    "  review_interval INTEGER NOT NULL DEFAULT 12 CHECK (review_interval >= 0),"
+    "  next_review     TEXT,"
+    "  description     TEXT"
+    ");"
+    "CREATE TABLE document_versions ("
+    "  id          INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  reference   TEXT NOT NULL UNIQUE,"
+    "  created     TEXT NOT NULL,"
+    "  updated     TEXT NOT NULL,"
+    "  document_id INTEGER NOT NULL REFERENCES documents (id),"
+    "  version     TEXT NOT NULL,"
+    "  date        TEXT,"
+    "  summary     TEXT,"
+    "  status      TEXT NOT NULL DEFAULT 'draft'"
+    "              CHECK (status IN ('draft', 'approved', 'superseded')),"
+    "  approved_by TEXT,"
+    "  approved_on TEXT"
+    ");"
+    "CREATE INDEX document_versions_document ON document_versions (document_id);"
+    "CREATE TABLE people ("
+    "  id         INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  reference  TEXT NOT NULL UNIQUE,"
+    "  created    TEXT NOT NULL,"
+    "  updated    TEXT NOT NULL,"
+    "  name       TEXT NOT NULL,"
+    "  job_title  TEXT,"
+    "  unit       TEXT,"
+    "  contact    TEXT,"
+    "  notes      TEXT"
+    ");"
+    "CREATE TABLE roles ("
+    "  id               INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  reference        TEXT NOT NULL UNIQUE,"
+    "  created          TEXT NOT NULL,"
+    "  updated          TEXT NOT NULL,"
+    "  name             TEXT NOT NULL,"
+    "  kind             TEXT NOT NULL DEFAULT 'custom'"
+    "                   CHECK (kind IN ('isms-manager', 'risk-owner', 'control-owner',"
+    "                                   'internal-auditor', 'top-management', 'custom')),"
+    "  responsibilities TEXT,"
+    "  authorities      TEXT,"
+    "  competence       TEXT,"
+    "  notes            TEXT"
+    ");"
+    "CREATE TABLE trainings ("
+    "  id          INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  reference   TEXT NOT NULL UNIQUE,"
+    "  created     TEXT NOT NULL,"
+    "  updated     TEXT NOT NULL,"
+    "  person_id   INTEGER NOT NULL REFERENCES people (id),"
+    "  kind        TEXT NOT NULL DEFAULT 'training'"
+    "              CHECK (kind IN ('training', 'qualification', 'experience')),"
+    "  title       TEXT NOT NULL,"
+    "  areas       TEXT,"
+    "  date        TEXT,"
+    "  valid_until TEXT,"
+    "  provider    TEXT,"
+    "  evidence    TEXT,"
+    "  notes       TEXT"
+    ");"
+    "CREATE INDEX trainings_person ON trainings (person_id);"
+    "CREATE TABLE awareness_activities ("
+    "  id              INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  reference       TEXT NOT NULL UNIQUE,"
+    "  created         TEXT NOT NULL,"
+    "  updated         TEXT NOT NULL,"
+    "  title           TEXT NOT NULL,"
+    "  date            TEXT,"
+    "  audience        TEXT,"
+    "  topics          TEXT,"
+    "  attendance      INTEGER NOT NULL DEFAULT 0 CHECK (attendance >= 0),"
+    "  other_attendees TEXT,"
+    "  notes           TEXT"
+    ");"
+    "CREATE TABLE communications ("
+    "  id           INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  reference    TEXT NOT NULL UNIQUE,"
+    "  created      TEXT NOT NULL,"
+    "  updated      TEXT NOT NULL,"
+    "  subject      TEXT NOT NULL,"
+    "  direction    TEXT NOT NULL DEFAULT 'internal'"
+    "               CHECK (direction IN ('internal', 'external')),"
+    "  frequency    TEXT,"
+    "  audience     TEXT,"
+    "  communicator TEXT,"
+    "  method       TEXT,"
+    "  last_done    TEXT,"
+    "  next_due     TEXT,"
+    "  notes        TEXT"
+    ");",
     NULL
   },
 };
@@ -443,7 +623,18 @@ static const char * const register_tables[] = {
   "nonconformities",
   "incidents",
   /* objectives and reviews (migration 6) */
+  "objectives",
+  "objective_measurements",
+  "reviews",
+  "review_attendees",
   /* documents and people (migration 7) */
+  "documents",
+  "document_versions",
+  "people",
+  "roles",
+  "trainings",
+  "awareness_activities",
+  "communications",
   NULL
 };
 

@@ -429,7 +429,7 @@ annex_application_init (AnnexApplication *self)
   g_application_add_main_option (G_APPLICATION (self), "view", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_STRING,
                                  _("Show VIEW: overview, context, risks, controls, objectives, "
-                                   "audits, reviews, improvement or actions"),
+                                   "documents, audits, reviews, improvement or actions"),
                                  _("VIEW"));
 }
 

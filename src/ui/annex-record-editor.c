@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "annex-change-log.h"
+#include "annex-name-completion.h"
 #include "annex-record-editor.h"
 #include "annex-register-format.h"
 #include "annex-store-error.h"
@@ -1138,6 +1139,15 @@ build_text_row (FieldRow   *row,
   add_focus_leave (row, row->input);
 }
 
+/* For the people's names offered in person fields (annex-name-completion.h). */
+static AnnexDatabase *
+get_editor_database (gpointer user_data)
+{
+  AnnexRecordEditor *self = user_data;
+
+  return self->register_ != NULL ? annex_register_get_database (self->register_) : NULL;
+}
+
 static void
 build_long_text_row (FieldRow   *row,
                      const char *title)
@@ -1464,6 +1474,8 @@ build_rows (AnnexRecordEditor *self,
         {
         case ANNEX_FIELD_TEXT:
           build_text_row (row, title);
+          if (annex_field_names_person (&fields[i]))
+            annex_name_completion_attach (row->row, &fields[i], get_editor_database, self);
           if (self->title_index == G_MAXUINT || g_str_equal (fields[i].name, "title"))
             self->title_index = i;
           break;
@@ -1911,7 +1923,8 @@ annex_record_editor_add_section (AnnexRecordEditor *self,
  * annex_record_editor_add_section_after:
  * @self: an editor
  * @section: a widget
- * @group: the heading of a field group (as the group func returns it)
+ * @group: (nullable): the heading of a field group (as the group func returns it); %NULL for the
+ *   section without a heading
  *
  * Like annex_record_editor_add_section(), but the section sits right after the field group
  * headed @group (e.g. a risk's assessment after "Risk"), or with the other added sections when
@@ -1927,7 +1940,6 @@ annex_record_editor_add_section_after (AnnexRecordEditor *self,
   g_return_if_fail (ANNEX_IS_RECORD_EDITOR (self));
   g_return_if_fail (GTK_IS_WIDGET (section));
   g_return_if_fail (gtk_widget_get_parent (section) == NULL);
-  g_return_if_fail (group != NULL);
 
   if (self->anchored == NULL)
     self->anchored = g_ptr_array_new_with_free_func (anchored_section_free);

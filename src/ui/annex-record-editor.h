@@ -116,7 +116,8 @@ void           annex_record_editor_set_group_func   (AnnexRecordEditor     *self
 void           annex_record_editor_add_section      (AnnexRecordEditor     *self,
                                                      GtkWidget             *section);
 
-/* The same, placed right after the field group headed @group (the group func's heading). */
+/* The same, placed right after the field group headed @group (the group func's heading; NULL:
+ * the group without a heading). */
 void           annex_record_editor_add_section_after (AnnexRecordEditor    *self,
                                                       GtkWidget            *section,
                                                       const char           *group);

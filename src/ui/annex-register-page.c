@@ -31,6 +31,7 @@
 #define WARNING_COLUMN_WIDTH 28
 /* The width of the reference column: "A-001", "5.10", "9.2.1". */
 #define REFERENCE_COLUMN_WIDTH 72
+#define YEARLY_REFERENCE_COLUMN_WIDTH 112
 
 typedef enum
 {
@@ -1372,7 +1373,14 @@ add_column (AnnexRegisterPage *self,
   gtk_column_view_column_set_resizable (column, info->kind != COLUMN_WARNING);
 
   if (info->kind == COLUMN_REFERENCE)
-    width = REFERENCE_COLUMN_WIDTH;
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (record_type);
+
+      /* "IA-2026-01" and "INC-2026-114" need more room than "R-014". */
+      width = annex_record_class_get_yearly_reference_field (ANNEX_RECORD_CLASS (klass)) != NULL
+              ? YEARLY_REFERENCE_COLUMN_WIDTH
+              : REFERENCE_COLUMN_WIDTH;
+    }
   else if (info->kind == COLUMN_WARNING)
     width = WARNING_COLUMN_WIDTH;
   else if (g_str_equal (info->field->name, "title"))

@@ -18,15 +18,30 @@
 #include "annex-context-view.h"
 #include "annex-control.h"
 #include "annex-controls-view.h"
+#include "annex-awareness.h"
+#include "annex-communication.h"
+#include "annex-document-version.h"
+#include "annex-document.h"
+#include "annex-documents-view.h"
+#include "annex-name-completion.h"
+#include "annex-person.h"
+#include "annex-role.h"
+#include "annex-training.h"
 #include "annex-finding.h"
 #include "annex-improvement-view.h"
 #include "annex-incident.h"
 #include "annex-nonconformity.h"
+#include "annex-objective-measurement.h"
+#include "annex-objective.h"
+#include "annex-objectives-view.h"
 #include "annex-issue.h"
 #include "annex-party-requirement.h"
 #include "annex-party.h"
 #include "annex-register-page.h"
 #include "annex-requirement.h"
+#include "annex-review-attendee.h"
+#include "annex-review.h"
+#include "annex-reviews-view.h"
 #include "annex-risk-register.h"
 #include "annex-risks-view.h"
 #include "annex-scope-exclusion.h"
@@ -40,6 +55,7 @@ struct _AnnexWindow
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
+  int                   toast_timeout;          /* seconds; -1: each toast's own */
   GtkStack             *main_stack;
   AnnexWelcomePage     *welcome_page;
   AdwLeaflet           *leaflet;
@@ -53,6 +69,9 @@ struct _AnnexWindow
   AnnexRisksView       *risks_view;
   AnnexAuditsView      *audits_view;
   AnnexImprovementView *improvement_view;
+  AnnexObjectivesView  *objectives_view;
+  AnnexReviewsView     *reviews_view;
+  AnnexDocumentsView   *documents_view;
   GtkListBox           *sidebar_list;
   GtkStack             *view_stack;
   AnnexRegisterPage    *actions_page;
@@ -78,6 +97,17 @@ struct _AnnexWindow
   AnnexRegister        *finding_register;
   AnnexRegister        *nonconformity_register;
   AnnexRegister        *incident_register;
+  AnnexRegister        *objective_register;
+  AnnexRegister        *measurement_register;
+  AnnexRegister        *review_register;
+  AnnexRegister        *attendee_register;
+  AnnexRegister        *document_register;
+  AnnexRegister        *document_version_register;
+  AnnexRegister        *person_register;
+  AnnexRegister        *role_register;
+  AnnexRegister        *training_register;
+  AnnexRegister        *awareness_register;
+  AnnexRegister        *communication_register;
   GCancellable         *cancellable;            /* the open workspace's loads */
   GCancellable         *operations_cancellable; /* workspace operations; cancelled on dispose */
   char                 *organization;
@@ -106,6 +136,7 @@ static const char * const view_names[] = {
   "risks",
   "controls",
   "objectives",
+  "documents",
   "audits",
   "reviews",
   "improvement",
@@ -116,6 +147,17 @@ static const char * const view_names[] = {
 #define WORKSPACE_FILE_MIME_TYPE "application/x-annex-workspace"
 
 /* Auxiliary functions */
+
+/* The register page of a view made of one page with sections of its own around it. */
+static GtkWidget *
+single_page (GtkWidget *view)
+{
+  if (ANNEX_IS_OBJECTIVES_VIEW (view))
+    return GTK_WIDGET (annex_objectives_view_get_page (ANNEX_OBJECTIVES_VIEW (view)));
+  if (ANNEX_IS_REVIEWS_VIEW (view))
+    return GTK_WIDGET (annex_reviews_view_get_page (ANNEX_REVIEWS_VIEW (view)));
+  return NULL;
+}
 
 static int
 view_index (const char *name)
@@ -357,6 +399,13 @@ clear_workspace (AnnexWindow *self)
     annex_audits_view_set_registers (self->audits_view, NULL, NULL, NULL, NULL, NULL, NULL);
   if (self->improvement_view != NULL)
     annex_improvement_view_set_registers (self->improvement_view, NULL, NULL, NULL, NULL);
+  if (self->objectives_view != NULL)
+    annex_objectives_view_set_registers (self->objectives_view, NULL, NULL, NULL, NULL, NULL);
+  if (self->reviews_view != NULL)
+    annex_reviews_view_set_registers (self->reviews_view, NULL, NULL, NULL);
+  if (self->documents_view != NULL)
+    annex_documents_view_set_registers (self->documents_view, NULL, NULL, NULL, NULL, NULL, NULL,
+                                        NULL, NULL, NULL);
   g_clear_object (&self->action_register);
   g_clear_object (&self->control_register);
   g_clear_object (&self->requirement_register);
@@ -372,9 +421,23 @@ clear_workspace (AnnexWindow *self)
   g_clear_object (&self->finding_register);
   g_clear_object (&self->nonconformity_register);
   g_clear_object (&self->incident_register);
+  g_clear_object (&self->objective_register);
+  g_clear_object (&self->measurement_register);
+  g_clear_object (&self->review_register);
+  g_clear_object (&self->attendee_register);
+  g_clear_object (&self->document_register);
+  g_clear_object (&self->document_version_register);
+  g_clear_object (&self->person_register);
+  g_clear_object (&self->role_register);
+  g_clear_object (&self->training_register);
+  g_clear_object (&self->awareness_register);
+  g_clear_object (&self->communication_register);
 
   if (self->database != NULL)
-    annex_database_close (self->database);
+    {
+      annex_name_completion_set_people (self->database, NULL, NULL);
+      annex_database_close (self->database);
+    }
   g_clear_object (&self->database);
 
   g_clear_pointer (&self->organization, g_free);
@@ -530,6 +593,59 @@ set_database (AnnexWindow   *self,
                                  on_register_loaded_cb, g_object_ref (self));
   }
 
+  /* Objectives (6.2) with their measurements, and management reviews (9.3) with their
+   * attendees; their actions are in the action tracker. */
+  self->objective_register = annex_register_new (self->database, ANNEX_TYPE_OBJECTIVE);
+  self->measurement_register = annex_register_new (self->database,
+                                                   ANNEX_TYPE_OBJECTIVE_MEASUREMENT);
+  self->review_register = annex_register_new (self->database, ANNEX_TYPE_REVIEW);
+  self->attendee_register = annex_register_new (self->database, ANNEX_TYPE_REVIEW_ATTENDEE);
+  annex_objectives_view_set_registers (self->objectives_view, self->objective_register,
+                                       self->measurement_register,
+                                       annex_risk_register_get_register (self->risk_register),
+                                       self->control_register, self->party_register);
+  annex_reviews_view_set_registers (self->reviews_view, self->review_register,
+                                    self->attendee_register, self->action_register);
+  {
+    AnnexRegister *review_registers[] = {
+      self->objective_register, self->measurement_register, self->review_register,
+      self->attendee_register,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (review_registers); i++)
+      annex_register_load_async (review_registers[i], self->cancellable,
+                                 on_register_loaded_cb, g_object_ref (self));
+  }
+
+  /* Documents and people (5.2, 5.3, 7.2–7.5); the people's names are offered in every owner
+   * field of the workspace. */
+  self->document_register = annex_register_new (self->database, ANNEX_TYPE_DOCUMENT);
+  self->document_version_register = annex_register_new (self->database,
+                                                        ANNEX_TYPE_DOCUMENT_VERSION);
+  self->person_register = annex_register_new (self->database, ANNEX_TYPE_PERSON);
+  self->role_register = annex_register_new (self->database, ANNEX_TYPE_ROLE);
+  self->training_register = annex_register_new (self->database, ANNEX_TYPE_TRAINING);
+  self->awareness_register = annex_register_new (self->database, ANNEX_TYPE_AWARENESS);
+  self->communication_register = annex_register_new (self->database, ANNEX_TYPE_COMMUNICATION);
+  annex_documents_view_set_registers (self->documents_view, self->document_register,
+                                      self->document_version_register, self->person_register,
+                                      self->role_register, self->training_register,
+                                      self->awareness_register, self->communication_register,
+                                      self->requirement_register, self->control_register);
+  annex_name_completion_set_people (self->database, G_LIST_MODEL (self->person_register),
+                                    "name");
+  {
+    AnnexRegister *people_registers[] = {
+      self->document_register, self->document_version_register, self->person_register,
+      self->role_register, self->training_register, self->awareness_register,
+      self->communication_register,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (people_registers); i++)
+      annex_register_load_async (people_registers[i], self->cancellable,
+                                 on_register_loaded_cb, g_object_ref (self));
+  }
+
   g_settings_set_string (self->settings, "last-workspace",
                          annex_database_get_path (self->database));
 
@@ -624,9 +740,29 @@ on_register_loaded_cb (GObject      *source,
                       error->message);
   else if (register_ == self->asset_register)
     add_toast_printf (self, _("Could not load the assets: %s"), error->message);
+  else if (register_ == self->objective_register || register_ == self->measurement_register)
+    add_toast_printf (self, _("Could not load the objectives: %s"), error->message);
+  else if (register_ == self->review_register || register_ == self->attendee_register)
+    add_toast_printf (self, _("Could not load the management reviews: %s"), error->message);
+  else if (register_ == self->document_register ||
+           register_ == self->document_version_register ||
+           register_ == self->person_register || register_ == self->role_register ||
+           register_ == self->training_register || register_ == self->awareness_register ||
+           register_ == self->communication_register)
+    add_toast_printf (self, _("Could not load the documents and people: %s"), error->message);
   else if (self->risk_register != NULL &&
            register_ == annex_risk_register_get_register (self->risk_register))
     add_toast_printf (self, _("Could not load the risks: %s"), error->message);
+}
+
+/* Takes ownership of @toast. */
+static void
+show_toast (AnnexWindow *self,
+            AdwToast    *toast)
+{
+  if (self->toast_timeout >= 0)
+    adw_toast_set_timeout (toast, self->toast_timeout);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -635,7 +771,7 @@ on_register_page_add_toast_cb (AnnexWindow *self,
                                GtkWidget   *page)
 {
   /* The page only lends the toast for the emission (annex-register-page.h). */
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+  show_toast (self, g_object_ref (toast));
 }
 
 static void
@@ -746,6 +882,9 @@ on_back_button_clicked_cb (AnnexWindow *self)
       annex_register_page_navigate_back (ANNEX_REGISTER_PAGE (view)))
     return;
   if (ANNEX_IS_PAGED_VIEW (view) && annex_paged_view_navigate_back (ANNEX_PAGED_VIEW (view)))
+    return;
+  if (single_page (view) != NULL &&
+      annex_register_page_navigate_back (ANNEX_REGISTER_PAGE (single_page (view))))
     return;
 
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
@@ -1289,6 +1428,15 @@ show_record (AnnexWindow *self,
                                                                            view));
       GtkWidget *page = NULL;
 
+      if (ANNEX_IS_DOCUMENTS_VIEW (view))
+        {
+          if (annex_documents_view_show_record (ANNEX_DOCUMENTS_VIEW (view), table, id))
+            {
+              annex_window_set_view (self, view_name);
+              return TRUE;
+            }
+          continue;
+        }
       if (ANNEX_IS_CONTEXT_VIEW (view))
         {
           if (annex_context_view_show_record (ANNEX_CONTEXT_VIEW (view), table, id))
@@ -1299,7 +1447,9 @@ show_record (AnnexWindow *self,
           continue;
         }
 
-      if (page_shows_table (view, table))
+      if (single_page (view) != NULL && page_shows_table (single_page (view), table))
+        page = single_page (view);
+      else if (page_shows_table (view, table))
         page = view;
       else if (ANNEX_IS_PAGED_VIEW (view))
         {
@@ -1488,7 +1638,10 @@ annex_window_class_init (AnnexWindowClass *klass)
   g_type_ensure (ANNEX_TYPE_AUDITS_VIEW);
   g_type_ensure (ANNEX_TYPE_CONTEXT_VIEW);
   g_type_ensure (ANNEX_TYPE_CONTROLS_VIEW);
+  g_type_ensure (ANNEX_TYPE_DOCUMENTS_VIEW);
   g_type_ensure (ANNEX_TYPE_IMPROVEMENT_VIEW);
+  g_type_ensure (ANNEX_TYPE_OBJECTIVES_VIEW);
+  g_type_ensure (ANNEX_TYPE_REVIEWS_VIEW);
   g_type_ensure (ANNEX_TYPE_RISKS_VIEW);
   g_type_ensure (ANNEX_TYPE_WELCOME_PAGE);
 
@@ -1508,6 +1661,9 @@ annex_window_class_init (AnnexWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, risks_view);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, audits_view);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, improvement_view);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, objectives_view);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, reviews_view);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, documents_view);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, actions_page);
@@ -1524,6 +1680,7 @@ static void
 annex_window_init (AnnexWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->toast_timeout = -1;
   add_page_switchers (self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
@@ -1922,5 +2079,22 @@ annex_window_add_toast (AnnexWindow *self,
   g_return_if_fail (ANNEX_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_toast (self, toast);
+}
+
+/**
+ * annex_window_set_toast_timeout:
+ * @self: a window
+ * @seconds: how long each toast stays, 0 for until dismissed, -1 for the toast's own timeout
+ *
+ * For tests, which may be slower than a toast's few seconds (under the sanitizers): an Undo
+ * toast that went away can no longer be clicked.
+ */
+void
+annex_window_set_toast_timeout (AnnexWindow *self,
+                                int          seconds)
+{
+  g_return_if_fail (ANNEX_IS_WINDOW (self));
+
+  self->toast_timeout = seconds;
 }

@@ -76,4 +76,8 @@ void                annex_window_import_workspace (AnnexWindow      *self);
 void                annex_window_add_toast      (AnnexWindow        *self,
                                                  AdwToast           *toast);
 
+/* For tests: how long toasts stay (0: until dismissed; -1: the toast's own timeout). */
+void            annex_window_set_toast_timeout (AnnexWindow *self,
+                                                int          seconds);
+
 G_END_DECLS
