@@ -36,4 +36,18 @@ gpointer  annex_test_list_get_item (GListModel *model,
 /* Runs the default main context until *@flag is TRUE (asserting after 30 s). */
 void      annex_test_wait_for      (gboolean   *flag);
 
+/* Runs the main loop until @cond holds, for at most 30 s: a register re-reads on a worker after
+ * another register wrote its table (children restored with their parent), which takes long
+ * under the sanitizers. The caller asserts @cond afterwards. */
+#define ANNEX_TEST_WAIT_UNTIL(cond) \
+  G_STMT_START { \
+    gint64 annex_deadline_ = g_get_monotonic_time () + 30 * G_USEC_PER_SEC; \
+    while (!(cond) && g_get_monotonic_time () < annex_deadline_) \
+      { \
+        while (g_main_context_iteration (NULL, FALSE)) \
+          ; \
+        g_usleep (1000); \
+      } \
+  } G_STMT_END
+
 G_END_DECLS

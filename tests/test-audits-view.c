@@ -479,7 +479,7 @@ check_delete_undo (Fixture *fixture)
   g_assert_no_error (error);
 
   g_assert_true (annex_audits_view_show_audit (fixture->audits_view, id));
-  iterate_main_loop ();
+  ANNEX_TEST_WAIT_UNTIL (annex_checklist_section_get_n_items (checklist) == 2);
   g_assert_cmpuint (annex_checklist_section_get_n_items (checklist), ==, 2);
 }
 

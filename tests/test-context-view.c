@@ -52,18 +52,6 @@ iterate_main_loop (void)
     ;
 }
 
-/* Runs the main loop until @cond holds, at most 30 s: registers re-read on a worker after a write
- * by another register (a party's requirements), which takes long under the sanitizers. */
-#define WAIT_UNTIL(cond) \
-  G_STMT_START { \
-    gint64 deadline_ = g_get_monotonic_time () + 30 * G_USEC_PER_SEC; \
-    while (!(cond) && g_get_monotonic_time () < deadline_) \
-      { \
-        iterate_main_loop (); \
-        g_usleep (1000); \
-      } \
-  } G_STMT_END
-
 static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
@@ -446,7 +434,7 @@ test_party_requirements (Fixture       *fixture,
   section = annex_context_view_get_requirements_section (fixture->view);
   g_assert_true (annex_party_requirements_section_get_party (section) == party);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (section)));
-  WAIT_UNTIL (annex_party_requirements_section_get_n_requirements (section) == 0);
+  ANNEX_TEST_WAIT_UNTIL (annex_party_requirements_section_get_n_requirements (section) == 0);
   g_assert_cmpuint (annex_party_requirements_section_get_n_requirements (section), ==, 0);
 
   /* The dialog of a new requirement: fill it in, Add. */
@@ -469,7 +457,7 @@ test_party_requirements (Fixture       *fixture,
   g_assert_cmpint (requirement_id, >, 0);
   g_assert_cmpint (annex_party_requirement_get_party_id (ANNEX_PARTY_REQUIREMENT (requirement)),
                    ==, party_id);
-  WAIT_UNTIL (annex_party_requirements_section_get_n_requirements (section) == 1);
+  ANNEX_TEST_WAIT_UNTIL (annex_party_requirements_section_get_n_requirements (section) == 1);
   g_assert_cmpuint (annex_party_requirements_section_get_n_requirements (section), ==, 1);
 
   /* Saved, the dialog offers the controls: link 5.24. */
@@ -494,13 +482,13 @@ test_party_requirements (Fixture       *fixture,
   g_assert_true (annex_party_requirements_section_delete (section, requirement, &error));
   g_assert_no_error (error);
   iterate_main_loop ();
-  WAIT_UNTIL (annex_party_requirements_section_get_n_requirements (section) == 0);
+  ANNEX_TEST_WAIT_UNTIL (annex_party_requirements_section_get_n_requirements (section) == 0);
   g_assert_cmpuint (annex_party_requirements_section_get_n_requirements (section), ==, 0);
   g_assert_cmpuint (fixture->toasts->len, >=, 1);
   toast = g_ptr_array_index (fixture->toasts, fixture->toasts->len - 1);
   g_signal_emit_by_name (toast, "button-clicked");
   iterate_main_loop ();
-  WAIT_UNTIL (annex_party_requirements_section_get_n_requirements (section) == 1);
+  ANNEX_TEST_WAIT_UNTIL (annex_party_requirements_section_get_n_requirements (section) == 1);
   g_assert_cmpuint (annex_party_requirements_section_get_n_requirements (section), ==, 1);
   g_clear_pointer (&targets, g_array_unref);
   targets = annex_links_dup_targets (fixture->db, "party_requirements", requirement_id,
@@ -525,7 +513,7 @@ test_party_requirements (Fixture       *fixture,
                    ==, "Report data breaches within 48 hours");
   g_assert_true (annex_register_page_show_record (page, party_id));
   iterate_main_loop ();
-  WAIT_UNTIL (annex_party_requirements_section_get_n_requirements (section) == 1);
+  ANNEX_TEST_WAIT_UNTIL (annex_party_requirements_section_get_n_requirements (section) == 1);
   g_assert_cmpuint (annex_party_requirements_section_get_n_requirements (section), ==, 1);
 }
 
