@@ -56,6 +56,8 @@ struct _AnnexWindow
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
   int                   toast_timeout;          /* seconds; -1: each toast's own */
+  gboolean              view_requested;         /* a view was asked for (--view) before the
+                                                 * workspace opened: show it, not the sidebar */
   GtkStack             *main_stack;
   AnnexWelcomePage     *welcome_page;
   AdwLeaflet           *leaflet;
@@ -651,7 +653,10 @@ set_database (AnnexWindow   *self,
 
   update_title (self);
   update_actions (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
+  /* Folded, a workspace opens on the list of views, unless one was asked for. */
+  adw_leaflet_set_visible_child (self->leaflet, self->view_requested ? self->content_box
+                                                                     : self->sidebar_box);
+  self->view_requested = FALSE;
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
@@ -817,13 +822,15 @@ on_paged_view_page_changed_cb (AdwViewStack         *stack,
                                AdwViewSwitcherTitle *switcher)
 {
   GtkWidget *child = adw_view_stack_get_visible_child (stack);
+  const char *page_title = NULL;
 
-  /* Shown under the view's title when the switcher gives way to it (a narrow window). */
-  adw_view_switcher_title_set_subtitle (switcher,
-                                        child != NULL
-                                        ? adw_view_stack_page_get_title (
-                                            adw_view_stack_get_page (stack, child))
-                                        : NULL);
+  if (child != NULL)
+    page_title = adw_view_stack_page_get_title (adw_view_stack_get_page (stack, child));
+  /* Shown under the view's title when the switcher gives way to it (a narrow window); not
+   * when the page is named like its view ("Risks" in Risks). */
+  if (g_strcmp0 (page_title, adw_view_switcher_title_get_title (switcher)) == 0)
+    page_title = NULL;
+  adw_view_switcher_title_set_subtitle (switcher, page_title);
 }
 
 /* Gives each view of several pages (AnnexPagedView) a switcher in the header bar's title stack,
@@ -1823,6 +1830,7 @@ annex_window_set_view (AnnexWindow *self,
 
   gtk_stack_set_visible_child_name (self->view_stack, view);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  self->view_requested = self->database == NULL;
 
   return TRUE;
 }
