@@ -317,7 +317,9 @@ ensure_popover (Completion *completion)
   gtk_list_box_set_selection_mode (completion->list, GTK_SELECTION_BROWSE);
   gtk_list_box_set_activate_on_single_click (completion->list, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (completion->list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("People"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  /* Translators: the list of people (not the control theme) */
+                                  C_("register", "People"), -1);
   g_signal_connect (completion->list, "row-activated", G_CALLBACK (on_list_row_activated_cb),
                     completion);
 
