@@ -101,6 +101,13 @@ annex_test_wait_for (gboolean *flag)
 }
 
 void
+annex_test_iterate_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+void
 annex_test_count_cb (gpointer  instance,
                      gpointer  arg,
                      guint    *counter)

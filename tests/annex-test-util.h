@@ -36,6 +36,9 @@ gpointer  annex_test_list_get_item (GListModel *model,
 /* Runs the default main context until *@flag is TRUE (asserting after 30 s). */
 void      annex_test_wait_for      (gboolean   *flag);
 
+/* Dispatches what is pending on the default main context, without blocking. */
+void      annex_test_iterate_main_loop (void);
+
 /* Runs the main loop until @cond holds, for at most 30 s: a register re-reads on a worker after
  * another register wrote its table (children restored with their parent), which takes long
  * under the sanitizers. The caller asserts @cond afterwards. */

@@ -26,79 +26,12 @@
 #include "annex-register-page.h"
 #include "annex-requirement.h"
 #include "annex-store-error.h"
+#include "annex-test-ui-util.h"
 #include "annex-test-util.h"
 #include "annex-window.h"
 
 static gboolean has_display;
 static char *tmpdir;
-
-static gboolean
-require_display (void)
-{
-  if (has_display)
-    return TRUE;
-
-  if (g_strcmp0 (g_getenv ("ANNEX_TEST_REQUIRE_DISPLAY"), "1") == 0)
-    {
-      g_test_message ("no display, but ANNEX_TEST_REQUIRE_DISPLAY=1");
-      g_test_fail ();
-    }
-  else
-    g_test_skip ("no display");
-
-  return FALSE;
-}
-
-static void
-iterate_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-
-      found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The button whose label is @label. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)),
-                                              label) == 0)
-        return child;
-
-      found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 typedef struct
 {
@@ -115,25 +48,6 @@ on_opened_cb (GObject      *source,
 
   call->result = g_object_ref (result);
   call->done = TRUE;
-}
-
-static void
-on_loaded_changed_cb (AnnexRegister *register_,
-                      GParamSpec    *pspec,
-                      gboolean      *loaded)
-{
-  *loaded = annex_register_get_loaded (register_);
-}
-
-static void
-wait_loaded (AnnexRegister *register_)
-{
-  gboolean loaded = annex_register_get_loaded (register_);
-  gulong handler = g_signal_connect (register_, "notify::loaded",
-                                     G_CALLBACK (on_loaded_changed_cb), &loaded);
-
-  annex_test_wait_for (&loaded);
-  g_signal_handler_disconnect (register_, handler);
 }
 
 static void
@@ -190,7 +104,7 @@ fixture_set_up (Fixture       *fixture,
   annex_window_set_toast_timeout (fixture->window, 0);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 900);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   annex_window_open_workspace_async (fixture->window, path, NULL, on_opened_cb, &call);
   annex_test_wait_for (&call.done);
@@ -200,10 +114,10 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (opened);
 
   fixture->db = annex_window_get_database (fixture->window);
-  fixture->audits_view = ANNEX_AUDITS_VIEW (find_descendant (GTK_WIDGET (fixture->window),
+  fixture->audits_view = ANNEX_AUDITS_VIEW (annex_test_find_descendant (GTK_WIDGET (fixture->window),
                                                              ANNEX_TYPE_AUDITS_VIEW));
   fixture->improvement_view =
-    ANNEX_IMPROVEMENT_VIEW (find_descendant (GTK_WIDGET (fixture->window),
+    ANNEX_IMPROVEMENT_VIEW (annex_test_find_descendant (GTK_WIDGET (fixture->window),
                                              ANNEX_TYPE_IMPROVEMENT_VIEW));
   g_assert_nonnull (fixture->audits_view);
   g_assert_nonnull (fixture->improvement_view);
@@ -219,12 +133,12 @@ fixture_set_up (Fixture       *fixture,
   g_assert_nonnull (fixture->nonconformities);
   g_assert_nonnull (fixture->incidents);
 
-  wait_loaded (fixture->audits);
-  wait_loaded (fixture->nonconformities);
-  wait_loaded (fixture->incidents);
-  wait_loaded (fixture->controls);
-  wait_loaded (fixture->requirements);
-  wait_loaded (annex_window_get_action_register (fixture->window));
+  annex_test_wait_loaded (fixture->audits);
+  annex_test_wait_loaded (fixture->nonconformities);
+  annex_test_wait_loaded (fixture->incidents);
+  annex_test_wait_loaded (fixture->controls);
+  annex_test_wait_loaded (fixture->requirements);
+  annex_test_wait_loaded (annex_window_get_action_register (fixture->window));
 
   fixture->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect (fixture->audits_view, "add-toast", G_CALLBACK (on_toast_cb),
@@ -233,7 +147,7 @@ fixture_set_up (Fixture       *fixture,
                     fixture->toasts);
 
   annex_window_set_view (fixture->window, "audits");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 }
 
 static void
@@ -248,7 +162,7 @@ fixture_tear_down (Fixture       *fixture,
                                         fixture->toasts);
   g_clear_pointer (&fixture->toasts, g_ptr_array_unref);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_finalize_object (g_steal_pointer (&fixture->window));
   g_assert_finalize_object (g_steal_pointer (&fixture->list));
 }
@@ -360,7 +274,7 @@ test_programme (Fixture       *fixture,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   page = annex_audits_view_get_programme_page (fixture->audits_view);
@@ -396,16 +310,16 @@ test_programme (Fixture       *fixture,
   annex_record_set_string (overdue, "status", "reported");
   g_assert_true (annex_register_save (fixture->audits, overdue, &error));
   g_assert_no_error (error);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_false (has_warning (programme, ANNEX_PROGRAMME_WARNING_AUDIT_OVERDUE,
                                annex_record_get_id (overdue)));
 
   /* Activating an audit of the timeline opens it on the audits page. */
   annex_audits_view_set_visible_page (fixture->audits_view, "programme");
-  button = find_button (GTK_WIDGET (page), annex_record_get_reference (later));
+  button = annex_test_find_button (GTK_WIDGET (page), annex_record_get_reference (later));
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpstr (annex_audits_view_get_visible_page (fixture->audits_view), ==, "audits");
   g_assert_true (annex_record_editor_get_record (annex_register_page_get_editor (
     annex_audits_view_get_audits_page (fixture->audits_view))) == later);
@@ -450,7 +364,7 @@ check_delete_undo (Fixture *fixture)
   audit = add_audit (fixture, "Suppliers", 1, 1, "8.1", "5.19");
   id = annex_record_get_id (audit);
   g_assert_true (annex_audits_view_show_audit (fixture->audits_view, id));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_true (annex_checklist_section_generate (checklist, &n_added, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_added, ==, 2);
@@ -473,7 +387,7 @@ check_delete_undo (Fixture *fixture)
       toast = g_ptr_array_index (fixture->toasts, i);
   g_assert_nonnull (toast);
   g_signal_emit_by_name (toast, "button-clicked");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_nonnull (annex_register_find (fixture->audits, id));
   g_assert_cmpint (annex_database_count_rows (fixture->db, "audit_items", &error), ==, n_items);
   g_assert_no_error (error);
@@ -502,20 +416,20 @@ test_checklist_finding_nonconformity (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   audit = add_audit (fixture, "Access control", -1, 0, "9.2.1", "5.15");
   g_assert_true (annex_audits_view_show_audit (fixture->audits_view,
                                                annex_record_get_id (audit)));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (checklist)));
   g_assert_cmpuint (annex_checklist_section_get_n_items (checklist), ==, 0);
 
   /* "Generate from Scope": one item for the clause, one for the control, clause first. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.generate",
                                              NULL));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpuint (annex_checklist_section_get_n_items (checklist), ==, 2);
   item = annex_checklist_section_get_item (checklist, 0);
   g_assert_cmpstr (annex_audit_item_get_subject (item), ==, "9.2.1");
@@ -526,25 +440,25 @@ test_checklist_finding_nonconformity (Fixture       *fixture,
   /* Again: nothing new. By hand: a third item at the end. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.generate",
                                              NULL));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpuint (annex_checklist_section_get_n_items (checklist), ==, 2);
   added = annex_checklist_section_add_item (checklist, &error);
   g_assert_no_error (error);
   g_assert_nonnull (added);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpuint (annex_checklist_section_get_n_items (checklist), ==, 3);
   g_assert_true (annex_checklist_section_get_item (checklist, 2) == added);
 
   /* The result drop-down of the first row writes the item at once. */
   {
-    AdwComboRow *combo = ADW_COMBO_ROW (find_descendant (GTK_WIDGET (checklist),
+    AdwComboRow *combo = ADW_COMBO_ROW (annex_test_find_descendant (GTK_WIDGET (checklist),
                                                          ADW_TYPE_COMBO_ROW));
     g_autoptr(AnnexRegister) stored = annex_register_new (fixture->db, ANNEX_TYPE_AUDIT_ITEM);
     AnnexRecord *copy;
 
     g_assert_nonnull (combo);
     adw_combo_row_set_selected (combo, 3);  /* not sampled, conform, nonconformity, observation */
-    iterate_main_loop ();
+    annex_test_iterate_main_loop ();
     g_assert_cmpstr (annex_audit_item_get_result (item), ==, "observation");
     g_assert_true (annex_register_load (stored, &error));
     g_assert_no_error (error);
@@ -565,19 +479,19 @@ test_checklist_finding_nonconformity (Fixture       *fixture,
   finding = annex_checklist_section_raise_finding (checklist, item, &error);
   g_assert_no_error (error);
   g_assert_nonnull (finding);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpstr (annex_finding_get_classification (finding), ==, "minor");
   g_assert_cmpstr (annex_finding_get_description (finding), ==, "No audit programme for 2026.");
   g_assert_cmpuint (annex_findings_section_get_n_findings (findings), ==, 1);
   label = g_strdup_printf ("Finding %s Raised",
                            annex_record_get_reference (ANNEX_RECORD (finding)));
-  g_assert_nonnull (find_button (GTK_WIDGET (checklist), label));
+  g_assert_nonnull (annex_test_find_button (GTK_WIDGET (checklist), label));
 
   /* "Raise Nonconformity" in one step: recorded, and shown in the Improvement view. */
   nc = annex_findings_section_raise_nonconformity (findings, finding, &error);
   g_assert_no_error (error);
   g_assert_nonnull (nc);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpstr (annex_nonconformity_get_source (nc), ==, "audit");
   g_assert_cmpstr (annex_nonconformity_get_source_reference (nc), ==,
                    annex_record_get_reference (ANNEX_RECORD (finding)));
@@ -596,10 +510,10 @@ test_checklist_finding_nonconformity (Fixture       *fixture,
   /* "Add Finding…" opens the finding dialog of the audit. */
   dialog = annex_findings_section_open_dialog (findings, NULL);
   g_assert_nonnull (dialog);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   gtk_window_destroy (dialog);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   /* A window setup is costly under the sanitizers: the delete and Undo of an audit in the
    * same workspace. */
@@ -621,7 +535,7 @@ test_close_early (Fixture       *fixture,
   g_autofree char *today = dup_date (0);
   AnnexAction *action;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   annex_record_set_string (nc, "title", "Leavers keep their accounts");
@@ -630,7 +544,7 @@ test_close_early (Fixture       *fixture,
   g_assert_no_error (error);
   annex_window_set_view (fixture->window, "improvement");
   g_assert_true (annex_register_page_show_record (page, annex_record_get_id (nc)));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_null (annex_improvement_view_get_refusal (fixture->improvement_view));
 
   /* "New Corrective Action": an action of the tracker, listed in the editor. */
@@ -638,19 +552,19 @@ test_close_early (Fixture       *fixture,
                                                          ANNEX_NONCONFORMITY (nc), &error);
   g_assert_no_error (error);
   g_assert_nonnull (action);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpstr (annex_record_get_string (ANNEX_RECORD (action), "origin"), ==,
                    "corrective-action");
   /* The window showed the new action in the Actions view: back to the nonconformity. */
   annex_window_set_view (fixture->window, "improvement");
   g_assert_true (annex_register_page_show_record (page, annex_record_get_id (nc)));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpuint (annex_improvement_view_get_n_editor_actions (fixture->improvement_view), ==,
                     1);
 
   /* Closed too early: the editor says why, and the workspace keeps the stored status. */
   annex_record_set_string (nc, "status", "closed");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_nonnull (annex_improvement_view_get_refusal (fixture->improvement_view));
   g_assert_nonnull (strstr (annex_improvement_view_get_refusal (fixture->improvement_view),
                             "effectiveness"));
@@ -662,7 +576,7 @@ test_close_early (Fixture       *fixture,
   annex_record_set_string (nc, "check-date", today);
   annex_record_set_string (nc, "check-by", "Priya Shah");
   annex_record_set_string (nc, "check-result", "effective");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_null (annex_improvement_view_get_refusal (fixture->improvement_view));
   g_assert_true (annex_register_save (fixture->nonconformities, nc, &error));
   g_assert_no_error (error);

@@ -169,14 +169,6 @@ count_rows (AnnexDatabase *db,
 }
 
 static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-static char *
 dup_utc_year (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -930,7 +922,7 @@ test_nonconformity_lifecycle (Fixture       *fixture,
   g_autoptr(AnnexAuditItem) fine = NULL;
   g_autoptr(GPtrArray) nc_actions = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = annex_field_dup_today ();
   g_autofree char *expected_reference = NULL;
   AnnexFinding *finding;
   AnnexNonconformity *nc;

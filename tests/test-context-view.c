@@ -22,79 +22,12 @@
 #include "annex-register-page.h"
 #include "annex-scope-exclusion.h"
 #include "annex-scope-page.h"
+#include "annex-test-ui-util.h"
 #include "annex-test-util.h"
 #include "annex-window.h"
 
 static gboolean has_display;
 static char *tmpdir;
-
-static gboolean
-require_display (void)
-{
-  if (has_display)
-    return TRUE;
-
-  if (g_strcmp0 (g_getenv ("ANNEX_TEST_REQUIRE_DISPLAY"), "1") == 0)
-    {
-      g_test_message ("no display, but ANNEX_TEST_REQUIRE_DISPLAY=1");
-      g_test_fail ();
-    }
-  else
-    g_test_skip ("no display");
-
-  return FALSE;
-}
-
-static void
-iterate_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-
-      found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The button whose label is @label (with its mnemonic underscore). */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)),
-                                              label) == 0)
-        return child;
-
-      found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 typedef struct
 {
@@ -111,25 +44,6 @@ on_opened_cb (GObject      *source,
 
   call->result = g_object_ref (result);
   call->done = TRUE;
-}
-
-static void
-on_loaded_changed_cb (AnnexRegister *register_,
-                      GParamSpec    *pspec,
-                      gboolean      *loaded)
-{
-  *loaded = annex_register_get_loaded (register_);
-}
-
-static void
-wait_loaded (AnnexRegister *register_)
-{
-  gboolean loaded = annex_register_get_loaded (register_);
-  gulong handler = g_signal_connect (register_, "notify::loaded",
-                                     G_CALLBACK (on_loaded_changed_cb), &loaded);
-
-  annex_test_wait_for (&loaded);
-  g_signal_handler_disconnect (register_, handler);
 }
 
 typedef struct
@@ -214,7 +128,7 @@ fixture_set_up (Fixture       *fixture,
   /* Slow runs (sanitizers) must still find the Undo toasts up. */
   annex_window_set_toast_timeout (fixture->window, 0);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   annex_window_open_workspace_async (fixture->window, path, NULL, on_opened_cb, &call);
   annex_test_wait_for (&call.done);
@@ -224,7 +138,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (opened);
 
   fixture->db = annex_window_get_database (fixture->window);
-  fixture->view = ANNEX_CONTEXT_VIEW (find_descendant (GTK_WIDGET (fixture->window),
+  fixture->view = ANNEX_CONTEXT_VIEW (annex_test_find_descendant (GTK_WIDGET (fixture->window),
                                                        ANNEX_TYPE_CONTEXT_VIEW));
   g_assert_nonnull (fixture->view);
   fixture->issues = annex_register_page_get_register (
@@ -240,18 +154,18 @@ fixture_set_up (Fixture       *fixture,
   g_assert_nonnull (fixture->requirements);
   g_object_unref (fixture->requirements);  /* the window holds it */
 
-  wait_loaded (fixture->issues);
-  wait_loaded (fixture->parties);
-  wait_loaded (fixture->requirements);
-  wait_loaded (fixture->controls);
-  wait_loaded (annex_scope_page_get_versions (fixture->scope_page));
-  wait_loaded (annex_scope_page_get_exclusions (fixture->scope_page));
+  annex_test_wait_loaded (fixture->issues);
+  annex_test_wait_loaded (fixture->parties);
+  annex_test_wait_loaded (fixture->requirements);
+  annex_test_wait_loaded (fixture->controls);
+  annex_test_wait_loaded (annex_scope_page_get_versions (fixture->scope_page));
+  annex_test_wait_loaded (annex_scope_page_get_exclusions (fixture->scope_page));
 
   fixture->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect (fixture->view, "add-toast", G_CALLBACK (on_toast_cb), fixture->toasts);
 
   annex_window_set_view (fixture->window, "context");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 }
 
 static void
@@ -264,7 +178,7 @@ fixture_tear_down (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (fixture->view, on_toast_cb, fixture->toasts);
   g_clear_pointer (&fixture->toasts, g_ptr_array_unref);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_finalize_object (g_steal_pointer (&fixture->window));
   g_assert_finalize_object (g_steal_pointer (&fixture->list));
 }
@@ -312,7 +226,7 @@ test_pages (Fixture       *fixture,
   AdwViewStack *stack;
   const char *names[] = { "issues", "parties", "scope" };
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   g_assert_cmpstr (annex_window_get_view (fixture->window), ==, "context");
@@ -321,7 +235,7 @@ test_pages (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       annex_context_view_set_visible_page (fixture->view, names[i]);
-      iterate_main_loop ();
+      annex_test_iterate_main_loop ();
       g_assert_cmpstr (annex_context_view_get_visible_page (fixture->view), ==, names[i]);
       g_assert_true (gtk_widget_get_mapped (adw_view_stack_get_visible_child (stack)));
     }
@@ -352,7 +266,7 @@ test_climate (Fixture       *fixture,
   g_autofree char *note = NULL;
   AnnexRecord *issue;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   g_assert_true (annex_context_view_get_climate_question_visible (fixture->view));
@@ -360,7 +274,7 @@ test_climate (Fixture       *fixture,
 
   /* An unrelated issue does not answer it. */
   add_record (fixture->issues, "title", "NIS2 applies to us", "category", "legal", NULL);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_true (annex_context_view_get_climate_question_visible (fixture->view));
 
   /* "Record an Issue": a climate issue, shown in the editor. */
@@ -369,7 +283,7 @@ test_climate (Fixture       *fixture,
   g_assert_true (annex_issue_get_climate (ANNEX_ISSUE (issue)));
   g_assert_cmpstr (annex_issue_get_category (ANNEX_ISSUE (issue)), ==, "environmental");
   g_assert_cmpstr (annex_issue_get_kind (ANNEX_ISSUE (issue)), ==, "external");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_false (annex_context_view_get_climate_question_visible (fixture->view));
   g_assert_cmpint (annex_context_view_get_climate_decision (fixture->view), ==,
                    ANNEX_CLIMATE_RELEVANT);
@@ -381,7 +295,7 @@ test_climate (Fixture       *fixture,
   annex_record_set_string (issue, "status", "closed");
   g_assert_true (annex_register_save (fixture->issues, issue, &error));
   g_assert_no_error (error);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_true (annex_context_view_get_climate_question_visible (fixture->view));
 
   /* "Not relevant, because…" answers it too, and shows the reason. */
@@ -389,7 +303,7 @@ test_climate (Fixture       *fixture,
                                                               "we run no physical sites",
                                                               &error));
   g_assert_no_error (error);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_false (annex_context_view_get_climate_question_visible (fixture->view));
   g_assert_cmpint (annex_context_view_get_climate_decision (fixture->view), ==,
                    ANNEX_CLIMATE_NOT_RELEVANT);
@@ -401,7 +315,7 @@ test_climate (Fixture       *fixture,
   /* Withdrawn, the question is back. */
   g_assert_true (annex_context_view_set_climate_not_relevant (fixture->view, NULL, &error));
   g_assert_no_error (error);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_true (annex_context_view_get_climate_question_visible (fixture->view));
 }
 
@@ -422,14 +336,14 @@ test_party_requirements (Fixture       *fixture,
   AdwToast *toast;
   gint64 party_id, requirement_id;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   party = add_record (fixture->parties, "name", "Customers", "needs", "Confidentiality", NULL);
   party_id = annex_record_get_id (party);
   annex_context_view_set_visible_page (fixture->view, "parties");
   g_assert_true (annex_register_page_show_record (page, party_id));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   section = annex_context_view_get_requirements_section (fixture->view);
   g_assert_true (annex_party_requirements_section_get_party (section) == party);
@@ -440,8 +354,8 @@ test_party_requirements (Fixture       *fixture,
   /* The dialog of a new requirement: fill it in, Add. */
   dialog = annex_party_requirements_section_open_dialog (section, NULL);
   g_assert_nonnull (dialog);
-  iterate_main_loop ();
-  editor = ANNEX_RECORD_EDITOR (find_descendant (GTK_WIDGET (dialog),
+  annex_test_iterate_main_loop ();
+  editor = ANNEX_RECORD_EDITOR (annex_test_find_descendant (GTK_WIDGET (dialog),
                                                  ANNEX_TYPE_RECORD_EDITOR));
   requirement = annex_record_editor_get_record (editor);
   g_assert_cmpint (annex_record_get_id (requirement), ==, 0);
@@ -450,9 +364,9 @@ test_party_requirements (Fixture       *fixture,
                 "requirement", "Report data breaches within 48 hours",
                 "addressed", "yes",
                 NULL);
-  iterate_main_loop ();
-  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Add"), "clicked");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
+  g_signal_emit_by_name (annex_test_find_button (GTK_WIDGET (dialog), "_Add"), "clicked");
+  annex_test_iterate_main_loop ();
   requirement_id = annex_record_get_id (requirement);
   g_assert_cmpint (requirement_id, >, 0);
   g_assert_cmpint (annex_party_requirement_get_party_id (ANNEX_PARTY_REQUIREMENT (requirement)),
@@ -461,7 +375,7 @@ test_party_requirements (Fixture       *fixture,
   g_assert_cmpuint (annex_party_requirements_section_get_n_requirements (section), ==, 1);
 
   /* Saved, the dialog offers the controls: link 5.24. */
-  links = find_descendant (GTK_WIDGET (dialog), ANNEX_TYPE_LINK_SECTION);
+  links = annex_test_find_descendant (GTK_WIDGET (dialog), ANNEX_TYPE_LINK_SECTION);
   g_assert_nonnull (links);
   g_assert_true (gtk_widget_get_visible (links));
   control = find_control (fixture->controls, "5.24");
@@ -476,18 +390,18 @@ test_party_requirements (Fixture       *fixture,
   g_assert_cmpuint (targets->len, ==, 1);
   g_assert_cmpint (g_array_index (targets, gint64, 0), ==, annex_record_get_id (control));
   gtk_window_close (dialog);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   /* Delete the requirement from the section; Undo brings it back with its link. */
   g_assert_true (annex_party_requirements_section_delete (section, requirement, &error));
   g_assert_no_error (error);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   ANNEX_TEST_WAIT_UNTIL (annex_party_requirements_section_get_n_requirements (section) == 0);
   g_assert_cmpuint (annex_party_requirements_section_get_n_requirements (section), ==, 0);
   g_assert_cmpuint (fixture->toasts->len, >=, 1);
   toast = g_ptr_array_index (fixture->toasts, fixture->toasts->len - 1);
   g_signal_emit_by_name (toast, "button-clicked");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   ANNEX_TEST_WAIT_UNTIL (annex_party_requirements_section_get_n_requirements (section) == 1);
   g_assert_cmpuint (annex_party_requirements_section_get_n_requirements (section), ==, 1);
   g_clear_pointer (&targets, g_array_unref);
@@ -497,14 +411,14 @@ test_party_requirements (Fixture       *fixture,
 
   /* Delete the party through its page: its requirement goes with it… */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.delete", NULL));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->parties)), ==, 0);
   wait_n_items (fixture->requirements, 0);
   toast = g_ptr_array_index (fixture->toasts, fixture->toasts->len - 1);
 
   /* …and its Undo restores both. */
   g_signal_emit_by_name (toast, "button-clicked");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->parties)), ==, 1);
   wait_n_items (fixture->requirements, 1);
   requirement = annex_register_find (fixture->requirements, requirement_id);
@@ -512,7 +426,7 @@ test_party_requirements (Fixture       *fixture,
   g_assert_cmpstr (annex_party_requirement_get_requirement (ANNEX_PARTY_REQUIREMENT (requirement)),
                    ==, "Report data breaches within 48 hours");
   g_assert_true (annex_register_page_show_record (page, party_id));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   ANNEX_TEST_WAIT_UNTIL (annex_party_requirements_section_get_n_requirements (section) == 1);
   g_assert_cmpuint (annex_party_requirements_section_get_n_requirements (section), ==, 1);
 }
@@ -522,7 +436,7 @@ static void
 set_statement_text (AnnexScopePage *page,
                     const char     *text)
 {
-  GtkWidget *view = find_descendant (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW);
+  GtkWidget *view = annex_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW);
 
   g_assert_nonnull (view);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
@@ -542,15 +456,15 @@ test_scope (Fixture       *fixture,
   GListModel *toplevels;
   guint n_toplevels;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   annex_context_view_set_visible_page (fixture->view, "scope");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   /* The first draft starts empty and is editable. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scope.new-draft", NULL));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   first = annex_scope_page_get_version (page);
   g_assert_nonnull (first);
   g_assert_true (annex_scope_version_is_draft (first));
@@ -592,12 +506,12 @@ test_scope (Fixture       *fixture,
                                                             "approve"));
   }
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "approve");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpstr (annex_scope_version_get_status (first), ==, "approved");
   g_assert_true (annex_scope_page_get_version (page) == first);
   g_assert_false (annex_scope_page_get_editable (page));
   g_assert_cmpstr (annex_scope_page_get_state_text (page), ==,
-                   "SC-001 · Approved by Dana Lee on 2026-01-10 · in force from 2026-02-01");
+                   "SC-001 · Approved by Dana Lee on 10 Jan 2026 · in force from 1 Feb 2026");
 
   /* The next version: a copy of the first, approved in force from March. */
   g_assert_true (annex_scope_page_new_draft (page, &error));
@@ -631,17 +545,17 @@ test_show_record (Fixture       *fixture,
   AnnexRecord *issue, *control;
   AnnexRegisterPage *page;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   issue = add_record (fixture->issues, "title", "Office lease ends in 2027", NULL);
   annex_window_set_view (fixture->window, "actions");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-record",
                                   g_variant_new ("(sx)", "issues",
                                                  annex_record_get_id (issue)));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpstr (annex_window_get_view (fixture->window), ==, "context");
   g_assert_cmpstr (annex_context_view_get_visible_page (fixture->view), ==, "issues");
   page = annex_context_view_get_issues_page (fixture->view);
@@ -652,7 +566,7 @@ test_show_record (Fixture       *fixture,
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-record",
                                   g_variant_new ("(sx)", "controls",
                                                  annex_record_get_id (control)));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpstr (annex_window_get_view (fixture->window), ==, "controls");
 }
 

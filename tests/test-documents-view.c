@@ -19,57 +19,13 @@
 #include "annex-person.h"
 #include "annex-record-editor.h"
 #include "annex-register-page.h"
+#include "annex-test-ui-util.h"
 #include "annex-test-util.h"
 #include "annex-versions-section.h"
 #include "annex-window.h"
 
 static gboolean has_display;
 static char *tmpdir;
-
-static gboolean
-require_display (void)
-{
-  if (has_display)
-    return TRUE;
-
-  if (g_strcmp0 (g_getenv ("ANNEX_TEST_REQUIRE_DISPLAY"), "1") == 0)
-    {
-      g_test_message ("no display, but ANNEX_TEST_REQUIRE_DISPLAY=1");
-      g_test_fail ();
-    }
-  else
-    g_test_skip ("no display");
-
-  return FALSE;
-}
-
-static void
-iterate_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-
-      found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 typedef struct
 {
@@ -86,25 +42,6 @@ on_opened_cb (GObject      *source,
 
   call->result = g_object_ref (result);
   call->done = TRUE;
-}
-
-static void
-on_loaded_changed_cb (AnnexRegister *register_,
-                      GParamSpec    *pspec,
-                      gboolean      *loaded)
-{
-  *loaded = annex_register_get_loaded (register_);
-}
-
-static void
-wait_loaded (AnnexRegister *register_)
-{
-  gboolean loaded = annex_register_get_loaded (register_);
-  gulong handler = g_signal_connect (register_, "notify::loaded",
-                                     G_CALLBACK (on_loaded_changed_cb), &loaded);
-
-  annex_test_wait_for (&loaded);
-  g_signal_handler_disconnect (register_, handler);
 }
 
 static void
@@ -166,7 +103,7 @@ fixture_set_up (Fixture       *fixture,
   /* Slow runs (sanitizers) must still find the Undo toasts up. */
   annex_window_set_toast_timeout (fixture->window, 0);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   annex_window_open_workspace_async (fixture->window, path, NULL, on_opened_cb, &call);
   annex_test_wait_for (&call.done);
@@ -176,13 +113,13 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (opened);
 
   fixture->db = annex_window_get_database (fixture->window);
-  fixture->view = ANNEX_DOCUMENTS_VIEW (find_descendant (GTK_WIDGET (fixture->window),
+  fixture->view = ANNEX_DOCUMENTS_VIEW (annex_test_find_descendant (GTK_WIDGET (fixture->window),
                                                          ANNEX_TYPE_DOCUMENTS_VIEW));
   g_assert_nonnull (fixture->view);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_assert_nonnull (page_register (fixture, pages[i]));
-      wait_loaded (page_register (fixture, pages[i]));
+      annex_test_wait_loaded (page_register (fixture, pages[i]));
     }
   fixture->documents = page_register (fixture, "documents");
   fixture->people = page_register (fixture, "people");
@@ -190,15 +127,15 @@ fixture_set_up (Fixture       *fixture,
                 "versions", &fixture->versions, NULL);
   g_assert_nonnull (fixture->versions);
   g_object_unref (fixture->versions);  /* the window holds it */
-  wait_loaded (fixture->versions);
-  wait_loaded (annex_window_get_requirement_register (fixture->window));
-  wait_loaded (annex_window_get_action_register (fixture->window));
+  annex_test_wait_loaded (fixture->versions);
+  annex_test_wait_loaded (annex_window_get_requirement_register (fixture->window));
+  annex_test_wait_loaded (annex_window_get_action_register (fixture->window));
 
   fixture->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect (fixture->view, "add-toast", G_CALLBACK (on_toast_cb), fixture->toasts);
 
   annex_window_set_view (fixture->window, "documents");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 }
 
 static void
@@ -211,7 +148,7 @@ fixture_tear_down (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (fixture->view, on_toast_cb, fixture->toasts);
   g_clear_pointer (&fixture->toasts, g_ptr_array_unref);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_finalize_object (g_steal_pointer (&fixture->window));
   g_assert_finalize_object (g_steal_pointer (&fixture->list));
 }
@@ -267,7 +204,7 @@ test_pages (Fixture       *fixture,
   AdwViewStack *stack;
   guint i;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   /* Between Objectives and Audits in the sidebar. */
@@ -284,14 +221,14 @@ test_pages (Fixture       *fixture,
   for (i = 0; i < G_N_ELEMENTS (names); i++)
     {
       annex_documents_view_set_visible_page (fixture->view, names[i]);
-      iterate_main_loop ();
+      annex_test_iterate_main_loop ();
       g_assert_cmpstr (annex_documents_view_get_visible_page (fixture->view), ==, names[i]);
       g_assert_true (gtk_widget_get_mapped (adw_view_stack_get_visible_child (stack)));
     }
 
   /* The support page shows one of its three registers at a time. */
   annex_documents_view_set_visible_page (fixture->view, "awareness");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpstr (annex_documents_view_get_visible_page (fixture->view), ==, "support");
   g_assert_true (gtk_widget_get_mapped (
                    GTK_WIDGET (annex_documents_view_get_page (fixture->view, "awareness"))));
@@ -321,13 +258,13 @@ test_versions (Fixture       *fixture,
   GtkWindow *dialog;
   GtkWidget *approver;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   document = add_record (fixture->documents, "title", "Access control procedure",
                          "approver", "Thomas Berger", NULL);
   g_assert_true (annex_register_page_show_record (page, annex_record_get_id (document)));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_true (annex_versions_section_get_document (section) == document);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (section)));
   g_assert_cmpuint (annex_versions_section_get_n_versions (section), ==, 0);
@@ -341,22 +278,22 @@ test_versions (Fixture       *fixture,
   g_assert_cmpuint (annex_versions_section_get_n_versions (section), ==, 1);
   dialog = annex_versions_section_open_version (section, first);
   g_assert_nonnull (dialog);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   gtk_window_destroy (dialog);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   /* "Approve…": the dialog offers the document's approver; its Approve puts the draft in
    * force. */
   dialog = annex_versions_section_open_approve_dialog (section, first);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   approver = find_entry_row (GTK_WIDGET (dialog), "Approved by");
   g_assert_nonnull (approver);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (approver)), ==, "Thomas Berger");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
                                                           "approve"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "approve");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   g_assert_cmpstr (annex_document_version_get_status (first), ==, "approved");
   g_assert_cmpstr (annex_document_version_get_approved_by (first), ==, "Thomas Berger");
@@ -370,7 +307,7 @@ test_versions (Fixture       *fixture,
   /* An approved version opens read-only; it cannot be approved again. */
   dialog = annex_versions_section_open_version (section, first);
   g_assert_nonnull (dialog);
-  g_assert_null (find_descendant (GTK_WIDGET (dialog), ANNEX_TYPE_RECORD_EDITOR));
+  g_assert_null (annex_test_find_descendant (GTK_WIDGET (dialog), ANNEX_TYPE_RECORD_EDITOR));
   gtk_window_destroy (dialog);
   g_assert_null (annex_versions_section_open_approve_dialog (section, first));
 
@@ -382,7 +319,7 @@ test_versions (Fixture       *fixture,
   g_assert_true (annex_versions_section_approve (section, second, "Maria Keller", "2026-03-01",
                                                  &error));
   g_assert_no_error (error);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpstr (annex_document_version_get_status (first), ==, "superseded");
   g_assert_cmpstr (annex_document_version_get_status (second), ==, "approved");
   g_assert_cmpstr (annex_document_get_current_version (ANNEX_DOCUMENT (document)), ==, "1.1");
@@ -399,7 +336,7 @@ test_versions (Fixture       *fixture,
     g_assert_cmpuint (annex_versions_section_get_n_versions (section), ==, 2);
     toast = g_ptr_array_index (fixture->toasts, fixture->toasts->len - 1);
     g_signal_emit_by_name (toast, "button-clicked");
-    iterate_main_loop ();
+    annex_test_iterate_main_loop ();
     g_assert_cmpuint (annex_versions_section_get_n_versions (section), ==, 3);
   }
 }
@@ -416,7 +353,7 @@ test_mandated (Fixture       *fixture,
   AnnexRecord *document;
   guint n_total, n_covered;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   n_total = annex_documents_view_get_n_mandated (fixture->view);
@@ -437,7 +374,7 @@ test_mandated (Fixture       *fixture,
   /* "Create" on 6.1.2: a draft document linked to the clause, shown in the editor. */
   document = annex_documents_view_create_for_clause (fixture->view, "6.1.2");
   g_assert_nonnull (document);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_true (annex_record_editor_get_record (annex_register_page_get_editor (page)) ==
                  document);
   missing_after = annex_documents_view_dup_missing (fixture->view);
@@ -468,18 +405,18 @@ test_show_record (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   AnnexDocumentVersion *version;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   person = add_record (fixture->people, "name", "Aylin Demir", NULL);
   document = add_record (fixture->documents, "title", "Backup standard", NULL);
   annex_window_set_view (fixture->window, "actions");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-record",
                                   g_variant_new ("(sx)", "people",
                                                  annex_record_get_id (person)));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpstr (annex_window_get_view (fixture->window), ==, "documents");
   g_assert_cmpstr (annex_documents_view_get_visible_page (fixture->view), ==, "people");
   g_assert_true (annex_record_editor_get_record (annex_register_page_get_editor (
@@ -495,7 +432,7 @@ test_show_record (Fixture       *fixture,
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-record",
                                   g_variant_new ("(sx)", "document_versions",
                                                  annex_record_get_id (ANNEX_RECORD (version))));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpstr (annex_documents_view_get_visible_page (fixture->view), ==, "documents");
   g_assert_true (annex_record_editor_get_record (annex_register_page_get_editor (
                    annex_documents_view_get_page (fixture->view, "documents"))) == document);
@@ -514,7 +451,7 @@ test_owner_suggestions (Fixture       *fixture,
   AnnexRecord *maria, *mario, *action;
   GtkWidget *owner;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   maria = add_record (fixture->people, "name", "Maria Keller", NULL);
@@ -523,11 +460,11 @@ test_owner_suggestions (Fixture       *fixture,
   action = add_record (actions, "title", "Renew the backup contract", NULL);
 
   annex_window_set_view (fixture->window, "actions");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-record",
                                   g_variant_new ("(sx)", "actions",
                                                  annex_record_get_id (action)));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   editor = NULL;
   {
     /* Every record editor is searched for the one whose record is the action. */
@@ -557,7 +494,7 @@ test_owner_suggestions (Fixture       *fixture,
 
   /* Typing "mar" offers both names that have a word starting so. */
   gtk_widget_grab_focus (owner);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   /* As typed into the focused field (the popover opens without being asked). */
   gtk_editable_set_text (GTK_EDITABLE (owner), "mar");
   shown = annex_name_completion_dup_shown (owner);
@@ -569,7 +506,7 @@ test_owner_suggestions (Fixture       *fixture,
 
   /* Taking one fills the field and saves it. */
   g_assert_true (annex_name_completion_choose (owner, 0));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owner)), ==, "Maria Keller");
   g_assert_true (annex_record_editor_flush (editor));
   g_assert_cmpstr (annex_record_get_string (action, "owner"), ==, "Maria Keller");
@@ -594,7 +531,7 @@ test_owner_suggestions (Fixture       *fixture,
   annex_name_completion_update (owner, FALSE);
   g_assert_null (annex_name_completion_dup_shown (owner));
   g_assert_true (annex_record_editor_flush (editor));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpstr (annex_record_get_string (action, "owner"), ==, "External auditor");
 }
 

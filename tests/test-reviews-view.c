@@ -18,6 +18,7 @@
 #include "annex-review-attendee.h"
 #include "annex-reviews-view.h"
 #include "annex-store-error.h"
+#include "annex-test-ui-util.h"
 #include "annex-test-util.h"
 
 static gboolean has_display;
@@ -36,30 +37,6 @@ typedef struct
   AnnexRecord      *review;     /* borrowed from the register */
   char             *today;
 } Fixture;
-
-static gboolean
-require_display (void)
-{
-  if (has_display)
-    return TRUE;
-
-  if (g_strcmp0 (g_getenv ("ANNEX_TEST_REQUIRE_DISPLAY"), "1") == 0)
-    {
-      g_test_message ("no display, but ANNEX_TEST_REQUIRE_DISPLAY=1");
-      g_test_fail ();
-    }
-  else
-    g_test_skip ("no display");
-
-  return FALSE;
-}
-
-static void
-iterate_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static AnnexRegister *
 load_register (AnnexDatabase *db,
@@ -113,11 +90,11 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
   annex_reviews_view_set_registers (f->view, f->reviews, f->attendees, f->actions);
   gtk_window_present (GTK_WINDOW (f->window));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   g_assert_true (annex_register_page_show_record (annex_reviews_view_get_page (f->view),
                                                   annex_record_get_id (f->review)));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_true (annex_reviews_view_get_review (f->view) == ANNEX_REVIEW (f->review));
 }
 
@@ -130,7 +107,7 @@ fixture_tear_down (Fixture       *f,
 
   annex_reviews_view_set_registers (f->view, NULL, NULL, NULL);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_clear_object (&f->reviews);
   g_clear_object (&f->attendees);
   g_clear_object (&f->actions);
@@ -150,7 +127,7 @@ test_prepare_inputs (Fixture       *f,
   AnnexReviewInputsSection *section;
   g_autofree char *text = NULL;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   section = annex_reviews_view_get_inputs_section (f->view);
@@ -164,7 +141,7 @@ test_prepare_inputs (Fixture       *f,
 
   /* The button's action fills a–g at once and stores them with the review. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section), "inputs.prepare", NULL));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   for (guint i = 0; i < ANNEX_REVIEW_N_INPUTS; i++)
     {
       g_assert_true (annex_review_inputs_section_get_card_prepared (section, i));
@@ -207,7 +184,7 @@ test_sign_off_and_reopen (Fixture       *f,
   GtkWidget *dialog;
   GtkTextView *notes;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   editor = annex_register_page_get_editor (annex_reviews_view_get_page (f->view));
@@ -220,7 +197,7 @@ test_sign_off_and_reopen (Fixture       *f,
   annex_record_set_string (attendee, "role", "ISMS manager");
   g_assert_true (annex_child_list_section_add (attendees, attendee, &error));
   g_assert_no_error (error);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpuint (annex_child_list_section_get_n_children (attendees), ==, 1);
 
   g_assert_true (annex_record_editor_get_field_visible (editor, "chair"));
@@ -233,7 +210,7 @@ test_sign_off_and_reopen (Fixture       *f,
                                                           "sign-off"));
   g_signal_emit_by_name (dialog, "response", "sign-off");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   g_assert_true (annex_review_is_signed_off (ANNEX_REVIEW (f->review)));
   g_assert_cmpstr (annex_review_get_signed_off_by (ANNEX_REVIEW (f->review)), ==, "Dana Lee");
@@ -268,12 +245,12 @@ test_sign_off_and_reopen (Fixture       *f,
     /* The stored review is unchanged: read it again (the items are new objects). */
     g_assert_true (annex_register_load (f->reviews, &error));
     g_assert_no_error (error);
-    iterate_main_loop ();
+    annex_test_iterate_main_loop ();
     f->review = annex_register_find (f->reviews, id);
   }
   g_assert_true (annex_register_page_show_record (annex_reviews_view_get_page (f->view),
                                                   annex_record_get_id (f->review)));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpstr (annex_review_get_chair (ANNEX_REVIEW (f->review)), ==, "Dana Lee");
   g_assert_true (annex_review_inputs_section_get_locked (inputs));
 
@@ -286,7 +263,7 @@ test_sign_off_and_reopen (Fixture       *f,
   g_assert_true (annex_reviews_view_reopen (f->view, "The decision on resources was missing",
                                             &error));
   g_assert_no_error (error);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   g_assert_false (annex_review_is_signed_off (ANNEX_REVIEW (f->review)));
   g_assert_cmpstr (annex_review_get_reopen_reason (ANNEX_REVIEW (f->review)), ==,
@@ -306,7 +283,7 @@ test_new_action (Fixture       *f,
   AnnexRecord *action;
   g_autoptr(GError) error = NULL;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   g_assert_cmpuint (annex_reviews_view_get_n_editor_actions (f->view), ==, 0);
@@ -325,7 +302,7 @@ test_new_action (Fixture       *f,
   g_assert_cmpstr (annex_record_get_string (action, "origin-reference"), ==,
                    annex_record_get_reference (f->review));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->actions)), ==, 1);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpuint (annex_reviews_view_get_n_editor_actions (f->view), ==, 1);
 }
 
@@ -335,7 +312,7 @@ test_schedule (Fixture       *f,
 {
   const char *text;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   /* Held today, every 12 months: the next one is due in a year. */
@@ -357,7 +334,7 @@ test_objective_measurement (Fixture       *f,
   g_autofree char *latest = NULL;
   GtkWindow *dialog;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   objective = annex_register_new_record (f->objectives);
@@ -372,11 +349,11 @@ test_objective_measurement (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   annex_objectives_view_set_registers (view, f->objectives, f->measurements, NULL, NULL, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   g_assert_true (annex_register_page_show_record (annex_objectives_view_get_page (view),
                                                   annex_record_get_id (objective)));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   section = annex_objectives_view_get_measurements_section (view);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (section)));
   g_assert_cmpuint (annex_child_list_section_get_n_children (section), ==, 0);
@@ -385,14 +362,14 @@ test_objective_measurement (Fixture       *f,
   dialog = annex_child_list_section_open_dialog (section, NULL);
   g_assert_nonnull (dialog);
   gtk_window_destroy (dialog);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   measurement = ANNEX_RECORD (annex_objective_measurement_new (0));
   annex_objective_measurement_set (ANNEX_OBJECTIVE_MEASUREMENT (measurement), f->today, "7.5 %",
                                    "Q3 campaign");
   g_assert_true (annex_child_list_section_add (section, measurement, &error));
   g_assert_no_error (error);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpint (annex_objective_measurement_get_objective_id (ANNEX_OBJECTIVE_MEASUREMENT (measurement)),
                    ==, annex_record_get_id (objective));
   g_assert_cmpuint (annex_child_list_section_get_n_children (section), ==, 1);
@@ -404,12 +381,12 @@ test_objective_measurement (Fixture       *f,
   /* Deleting it offers Undo (the toast) and the list empties. */
   g_assert_true (annex_child_list_section_delete (section, measurement, &error));
   g_assert_no_error (error);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpuint (annex_child_list_section_get_n_children (section), ==, 0);
 
   annex_objectives_view_set_registers (view, NULL, NULL, NULL, NULL, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 }
 
 int

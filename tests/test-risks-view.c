@@ -22,6 +22,7 @@
 #include "annex-requirement.h"
 #include "annex-risk-method-dialog.h"
 #include "annex-risks-view.h"
+#include "annex-test-ui-util.h"
 #include "annex-test-util.h"
 
 static gboolean has_display;
@@ -37,30 +38,6 @@ typedef struct
   GtkWidget         *window;
   AnnexRisksView    *view;
 } Fixture;
-
-static gboolean
-require_display (void)
-{
-  if (has_display)
-    return TRUE;
-
-  if (g_strcmp0 (g_getenv ("ANNEX_TEST_REQUIRE_DISPLAY"), "1") == 0)
-    {
-      g_test_message ("no display, but ANNEX_TEST_REQUIRE_DISPLAY=1");
-      g_test_fail ();
-    }
-  else
-    g_test_skip ("no display");
-
-  return FALSE;
-}
-
-static void
-iterate_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static AnnexRegister *
 risk_register (Fixture *f)
@@ -174,7 +151,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
   annex_risks_view_set_registers (f->view, f->risks, f->assets, f->controls, f->actions);
   gtk_window_present (GTK_WINDOW (f->window));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 }
 
 static void
@@ -186,7 +163,7 @@ fixture_tear_down (Fixture       *f,
 
   annex_risks_view_set_registers (f->view, NULL, NULL, NULL, NULL);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_clear_object (&f->risks);
   g_clear_object (&f->assets);
   g_clear_object (&f->controls);
@@ -205,7 +182,7 @@ test_heat_map (Fixture       *f,
   AnnexHeatMap *map;
   g_autofree char *cell = NULL;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   page = annex_risks_view_get_risks_page (f->view);
@@ -268,7 +245,7 @@ test_facets (Fixture       *f,
 {
   AnnexRegisterPage *page;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   page = annex_risks_view_get_risks_page (f->view);
@@ -309,13 +286,13 @@ test_method_dialog (Fixture       *f,
   guint rescored = G_MAXUINT;
   AnnexHeatMap *map;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   dialog = annex_risks_view_open_method_dialog (f->view);
   g_assert_true (ANNEX_IS_RISK_METHOD_DIALOG (dialog));
   g_signal_connect (dialog, "applied", G_CALLBACK (on_applied_cb), &rescored);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   /* A 3 × 3 method re-maps every risk: a preview first, nothing written yet. */
   annex_risk_method_dialog_use_preset (ANNEX_RISK_METHOD_DIALOG (dialog), ANNEX_RISK_PRESET_3X3);
@@ -332,7 +309,7 @@ test_method_dialog (Fixture       *f,
 
   /* Applying re-scores: the register holds the 3 × 3 method, the heat map follows. */
   g_signal_emit_by_name (preview, "response", "apply");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpuint (rescored, !=, G_MAXUINT);
   g_assert_cmpuint (annex_risk_method_get_n_levels (annex_risk_register_get_method (f->risks)),
                     ==, 3);
@@ -356,13 +333,13 @@ test_treatment_action (Fixture       *f,
   g_autoptr(GError) error = NULL;
   AnnexTreatmentPlanPage *plan;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   page = annex_risks_view_get_risks_page (f->view);
   risk = find_reference (risk_register (f), "R-002");
   g_assert_true (annex_register_page_show_record (page, annex_record_get_id (risk)));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpuint (annex_risks_view_get_n_editor_actions (f->view), ==, 0);
 
   action = annex_risks_view_new_treatment_action (f->view, ANNEX_RISK (risk), &error);
@@ -372,7 +349,7 @@ test_treatment_action (Fixture       *f,
   g_assert_cmpstr (annex_record_get_string (action, "origin"), ==, "risk-treatment");
   g_assert_cmpstr (annex_record_get_string (action, "origin-reference"), ==, "R-002");
   g_assert_cmpstr (annex_action_get_owner (ANNEX_ACTION (action)), ==, "Dana");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpuint (annex_risks_view_get_n_editor_actions (f->view), ==, 1);
 
   /* The treatment plan lists it under its risk. */
@@ -410,14 +387,14 @@ test_asset_risks (Fixture       *f,
   AnnexRecord *asset;
   GtkWidget *section;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   annex_risks_view_set_visible_page (f->view, "assets");
   page = annex_risks_view_get_assets_page (f->view);
   asset = find_reference (f->assets, "AS-002");
   g_assert_true (annex_register_page_show_record (page, annex_record_get_id (asset)));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   section = find_link_section (GTK_WIDGET (annex_register_page_get_editor (page)));
   g_assert_nonnull (section);
@@ -435,7 +412,7 @@ test_control_risks (Fixture       *f,
   AnnexRecord *control;
   g_autoptr(GError) error = NULL;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   requirements = annex_register_new (f->db, ANNEX_TYPE_REQUIREMENT);
@@ -449,12 +426,12 @@ test_control_risks (Fixture       *f,
   annex_controls_view_set_registers (controls_view, f->controls, requirements, f->actions);
   annex_controls_view_set_risk_register (controls_view, risk_register (f));
   gtk_window_present (GTK_WINDOW (window));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   control = find_reference (f->controls, "5.15");
   g_assert_true (annex_register_page_show_record (annex_controls_view_get_controls_page (controls_view),
                                                   annex_record_get_id (control)));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   section = annex_controls_view_get_risks_section (controls_view);
   g_assert_true (ANNEX_IS_LINK_SECTION (section));
   g_assert_true (annex_link_section_get_record (ANNEX_LINK_SECTION (section)) == control);
@@ -464,13 +441,13 @@ test_control_risks (Fixture       *f,
   control = find_reference (f->controls, "5.1");
   annex_register_page_show_record (annex_controls_view_get_controls_page (controls_view),
                                    annex_record_get_id (control));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpuint (annex_link_section_get_n_links (ANNEX_LINK_SECTION (section)), ==, 0);
 
   annex_controls_view_set_risk_register (controls_view, NULL);
   annex_controls_view_set_registers (controls_view, NULL, NULL, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 }
 
 int

@@ -18,6 +18,7 @@
 #include "annex-record-editor.h"
 #include "annex-register-format.h"
 #include "annex-register-page.h"
+#include "annex-test-ui-util.h"
 #include "annex-test-util.h"
 
 /* A field table of every type, for the formatting tests. */
@@ -826,13 +827,6 @@ require_display (void)
   return FALSE;
 }
 
-static void
-iterate_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static gboolean
 set_flag_cb (gpointer data)
 {
@@ -847,27 +841,6 @@ wait_ms (guint ms)
 
   g_timeout_add (ms, set_flag_cb, &done);
   annex_test_wait_for (&done);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-
-      found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* The editor's row titled @title (an AdwPreferencesRow). */
@@ -964,7 +937,7 @@ fixture_set_up_sized (Fixture *fixture,
   gtk_window_set_default_size (fixture->window, width, 700);
   gtk_window_set_child (fixture->window, fixture->page);
   gtk_window_present (fixture->window);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 }
 
 static void
@@ -982,7 +955,7 @@ fixture_tear_down (Fixture *fixture)
   g_signal_handlers_disconnect_by_data (page, fixture);
   g_clear_pointer (&fixture->toasts, g_ptr_array_unref);
   gtk_window_destroy (fixture->window);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_finalize_object (page);
 
   g_assert_finalize_object (g_steal_pointer (&fixture->register_));
@@ -1032,7 +1005,7 @@ visible_state (Fixture *fixture)
 static AnnexRecordEditor *
 get_editor (Fixture *fixture)
 {
-  return ANNEX_RECORD_EDITOR (find_descendant (fixture->page, ANNEX_TYPE_RECORD_EDITOR));
+  return ANNEX_RECORD_EDITOR (annex_test_find_descendant (fixture->page, ANNEX_TYPE_RECORD_EDITOR));
 }
 
 static void
@@ -1047,7 +1020,7 @@ test_page_empty_and_loading (void)
 
   fixture_set_up (&fixture, 0);
 
-  status = ADW_STATUS_PAGE (find_descendant (fixture.page, ADW_TYPE_STATUS_PAGE));
+  status = ADW_STATUS_PAGE (annex_test_find_descendant (fixture.page, ADW_TYPE_STATUS_PAGE));
   g_assert_cmpstr (visible_state (&fixture), ==, "empty");
   g_assert_cmpstr (adw_status_page_get_title (status), ==, "No Actions Yet");
   g_assert_true (gtk_widget_activate_action (fixture.page, "register.new", NULL));
@@ -1139,7 +1112,7 @@ static AnnexRecord *
 shown_item (Fixture *fixture,
             guint    position)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (fixture->page, GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *view = GTK_COLUMN_VIEW (annex_test_find_descendant (fixture->page, GTK_TYPE_COLUMN_VIEW));
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
   g_autoptr(AnnexRecord) item = g_list_model_get_item (model, position);
 
@@ -1161,7 +1134,7 @@ test_page_columns_and_sorting (void)
 
   fixture_set_up (&fixture, 12);
 
-  view = GTK_COLUMN_VIEW (find_descendant (fixture.page, GTK_TYPE_COLUMN_VIEW));
+  view = GTK_COLUMN_VIEW (annex_test_find_descendant (fixture.page, GTK_TYPE_COLUMN_VIEW));
   columns = gtk_column_view_get_columns (view);
   n = g_list_model_get_n_items (columns);
   /* The first column holds the check boxes of selection mode, hidden until then. */
@@ -1188,7 +1161,7 @@ test_page_columns_and_sorting (void)
     g_autoptr(GtkColumnViewColumn) ref = g_list_model_get_item (columns, 1);
 
     gtk_column_view_sort_by_column (view, ref, GTK_SORT_DESCENDING);
-    iterate_main_loop ();
+    annex_test_iterate_main_loop ();
     g_assert_cmpstr (annex_record_get_reference (shown_item (&fixture, 0)), ==, "A-012");
     g_assert_cmpstr (annex_record_get_reference (shown_item (&fixture, 10)), ==, "A-002");
   }
@@ -1198,7 +1171,7 @@ test_page_columns_and_sorting (void)
     g_autoptr(GtkColumnViewColumn) status = g_list_model_get_item (columns, 5);
 
     gtk_column_view_sort_by_column (view, status, GTK_SORT_ASCENDING);
-    iterate_main_loop ();
+    annex_test_iterate_main_loop ();
     g_assert_cmpstr (annex_record_get_string (shown_item (&fixture, 0), "status"), ==, "open");
     g_assert_cmpstr (annex_record_get_string (shown_item (&fixture, 4), "status"), ==,
                      "in-progress");
@@ -1210,7 +1183,7 @@ test_page_columns_and_sorting (void)
     g_autoptr(GtkColumnViewColumn) due = g_list_model_get_item (columns, 4);
 
     gtk_column_view_sort_by_column (view, due, GTK_SORT_ASCENDING);
-    iterate_main_loop ();
+    annex_test_iterate_main_loop ();
     g_assert_cmpstr (annex_record_get_string (shown_item (&fixture, 0), "due-date"), ==,
                      "2020-01-15");
     g_assert_null (annex_record_get_string (shown_item (&fixture, 11), "due-date"));
@@ -1247,7 +1220,7 @@ test_page_new_add_delete_undo (void)
 
     g_assert_nonnull (title_row);
     gtk_editable_set_text (GTK_EDITABLE (title_row), "Review the backup policy");
-    iterate_main_loop ();
+    annex_test_iterate_main_loop ();
   }
   g_assert_cmpstr (annex_record_get_string (record, "title"), ==, "Review the backup policy");
   g_assert_true (annex_record_editor_get_valid (editor));
@@ -1312,7 +1285,7 @@ press_escape (GtkWidget *page)
     }
 
   g_assert_true (activated);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 }
 
 static void
@@ -1336,7 +1309,7 @@ test_page_unsaved_draft (void)
   row = find_row (GTK_WIDGET (editor), "Title (required)");
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Patch the mail server");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   press_escape (fixture.page);
   g_assert_null (annex_record_editor_get_record (editor));
   g_assert_cmpint (annex_record_get_id (draft), !=, 0);
@@ -1351,12 +1324,12 @@ test_page_unsaved_draft (void)
   draft = g_object_ref (annex_record_editor_get_record (editor));
   row = find_row (GTK_WIDGET (editor), "Title (required)");
   gtk_editable_set_text (GTK_EDITABLE (row), "Rotate the keys");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (gtk_column_view_get_model (
-                                     GTK_COLUMN_VIEW (find_descendant (fixture.page,
+                                     GTK_COLUMN_VIEW (annex_test_find_descendant (fixture.page,
                                                                        GTK_TYPE_COLUMN_VIEW)))),
                                    0, TRUE);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpint (annex_record_get_id (draft), !=, 0);
   g_assert_cmpuint (get_uint (fixture.page, "n-total"), ==, 5);
   g_assert_true (annex_record_editor_get_record (editor) != draft);
@@ -1370,7 +1343,7 @@ test_page_unsaved_draft (void)
   row = find_row (GTK_WIDGET (editor), "Owner");
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Dana");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_false (annex_record_editor_get_valid (editor));
   press_escape (fixture.page);
   g_assert_null (annex_record_editor_get_record (editor));
@@ -1383,7 +1356,7 @@ test_page_unsaved_draft (void)
 
   /* Undo reopens the draft in the editor with what was typed. */
   g_signal_emit_by_name (toast, "button-clicked");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_true (annex_record_editor_get_record (editor) == draft);
   g_assert_cmpint (annex_record_get_id (draft), ==, 0);
   g_assert_cmpstr (annex_record_get_string (draft, "owner"), ==, "Dana");
@@ -1396,7 +1369,7 @@ test_page_unsaved_draft (void)
   /* Completed now, closing the editor adds it. */
   row = find_row (GTK_WIDGET (editor), "Title (required)");
   gtk_editable_set_text (GTK_EDITABLE (row), "Train the staff");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_true (gtk_widget_activate_action (fixture.page, "register.close-editor", NULL));
   g_assert_cmpint (annex_record_get_id (draft), !=, 0);
   g_assert_cmpstr (annex_record_get_string (draft, "owner"), ==, "Dana");
@@ -1443,7 +1416,7 @@ test_editor_autosave_and_history (void)
   /* Typing changes the record at once and the workspace after the pause. */
   title_row = find_row (GTK_WIDGET (editor), "Title (required)");
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Renamed action");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpstr (annex_record_get_string (record, "title"), ==, "Renamed action");
   entries = annex_change_log_list (fixture.db, "actions", 2, &error);
   g_assert_no_error (error);
@@ -1464,23 +1437,23 @@ test_editor_autosave_and_history (void)
   /* A required field emptied is not written: the row shows the error, the record keeps its
    * title. */
   gtk_editable_set_text (GTK_EDITABLE (title_row), "");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_true (gtk_widget_has_css_class (title_row, "error"));
   g_assert_cmpstr (annex_record_get_string (record, "title"), ==, "Renamed action");
   g_assert_false (annex_record_editor_get_valid (editor));
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Renamed action");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_false (gtk_widget_has_css_class (title_row, "error"));
 
   /* A malformed date is refused the same way; a valid one saves. */
   due_row = find_row (GTK_WIDGET (editor), "Due date");
-  entry = find_descendant (due_row, GTK_TYPE_ENTRY);
+  entry = annex_test_find_descendant (due_row, GTK_TYPE_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), "2026-02-30");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_cmpstr (annex_record_get_string (record, "due-date"), ==, "2020-01-15");
   gtk_editable_set_text (GTK_EDITABLE (entry), "2026-03-05");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
   g_assert_cmpstr (annex_record_get_string (record, "due-date"), ==, "2026-03-05");
   g_assert_true (annex_record_editor_flush (editor));
@@ -1507,12 +1480,12 @@ test_editor_autosave_and_history (void)
 
   /* The History section lists the entries, newest first. */
   {
-    GtkExpander *expander = GTK_EXPANDER (find_descendant (GTK_WIDGET (editor), GTK_TYPE_EXPANDER));
+    GtkExpander *expander = GTK_EXPANDER (annex_test_find_descendant (GTK_WIDGET (editor), GTK_TYPE_EXPANDER));
     GtkWidget *list;
     guint n_rows = 0;
 
     gtk_expander_set_expanded (expander, TRUE);
-    list = find_descendant (GTK_WIDGET (expander), GTK_TYPE_LIST_BOX);
+    list = annex_test_find_descendant (GTK_WIDGET (expander), GTK_TYPE_LIST_BOX);
     for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
          row = gtk_widget_get_next_sibling (row))
       n_rows++;
@@ -1521,16 +1494,16 @@ test_editor_autosave_and_history (void)
 
   /* Picking a day in the calendar popover fills the date in, saves at once and closes it. */
   {
-    GtkWidget *menu_button = find_descendant (due_row, GTK_TYPE_MENU_BUTTON);
+    GtkWidget *menu_button = annex_test_find_descendant (due_row, GTK_TYPE_MENU_BUTTON);
     GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
     GtkWidget *calendar = gtk_popover_get_child (popover);
     g_autoptr(GDateTime) day = g_date_time_new_local (2026, 4, 20, 0, 0, 0);
 
     gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
-    iterate_main_loop ();
+    annex_test_iterate_main_loop ();
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
     gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
-    iterate_main_loop ();
+    annex_test_iterate_main_loop ();
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2026-04-20");
     g_assert_cmpstr (annex_record_get_string (record, "due-date"), ==, "2026-04-20");
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
@@ -1550,7 +1523,7 @@ test_editor_autosave_and_history (void)
 
   /* Closing the editor writes what is pending. */
   gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), "Owner")), "CISO");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_true (gtk_widget_activate_action (fixture.page, "register.close-editor", NULL));
   g_clear_pointer (&entries, g_ptr_array_unref);
   entries = annex_change_log_list (fixture.db, "actions", 2, &error);
@@ -1575,8 +1548,8 @@ test_page_narrow (void)
 
   fixture_set_up_sized (&fixture, 5, 360);
   editor = get_editor (&fixture);
-  leaflet = ADW_LEAFLET (find_descendant (fixture.page, ADW_TYPE_LEAFLET));
-  view = GTK_COLUMN_VIEW (find_descendant (fixture.page, GTK_TYPE_COLUMN_VIEW));
+  leaflet = ADW_LEAFLET (annex_test_find_descendant (fixture.page, ADW_TYPE_LEAFLET));
+  view = GTK_COLUMN_VIEW (annex_test_find_descendant (fixture.page, GTK_TYPE_COLUMN_VIEW));
   selection = GTK_SELECTION_MODEL (gtk_column_view_get_model (view));
   g_assert_true (gtk_column_view_get_single_click_activate (view));
 
@@ -1688,7 +1661,7 @@ test_page_multi_select_bulk (void)
     return;
 
   fixture_set_up (&fixture, 12);
-  bar = GTK_ACTION_BAR (find_descendant (fixture.page, GTK_TYPE_ACTION_BAR));
+  bar = GTK_ACTION_BAR (annex_test_find_descendant (fixture.page, GTK_TYPE_ACTION_BAR));
   g_assert_false (gtk_action_bar_get_revealed (bar));
 
   /* One selected: the editor shows it (wide); more: the editor makes way for the bar. */
@@ -1734,21 +1707,21 @@ test_page_multi_select_bulk (void)
   /* Choosing a status and typing an owner set them; a bad date blocks Apply until unticked. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (status_row), 3);
   gtk_editable_set_text (GTK_EDITABLE (owner_row), "Facilities");
-  check = find_descendant (owner_row, GTK_TYPE_CHECK_BUTTON);
+  check = annex_test_find_descendant (owner_row, GTK_TYPE_CHECK_BUTTON);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   g_assert_true (annex_bulk_edit_is_set (annex_bulk_edit_dialog_get_edit (dialog), "status"));
   g_assert_true (annex_bulk_edit_is_set (annex_bulk_edit_dialog_get_edit (dialog), "owner"));
   gtk_editable_set_text (GTK_EDITABLE (due_row), "2026-02-30");
   g_assert_true (gtk_widget_has_css_class (due_row, "error"));
   g_assert_false (annex_bulk_edit_dialog_apply (dialog));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_descendant (due_row, GTK_TYPE_CHECK_BUTTON)),
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (annex_test_find_descendant (due_row, GTK_TYPE_CHECK_BUTTON)),
                                FALSE);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due_row)), ==, "");
   g_assert_false (annex_bulk_edit_is_set (annex_bulk_edit_dialog_get_edit (dialog), "due-date"));
 
   /* Apply: one transaction, the dialog closes, a toast with Undo. */
   g_assert_true (annex_bulk_edit_dialog_apply (dialog));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_null (dialog);
   for (guint i = 0; i < three->len; i++)
     {
@@ -1787,7 +1760,7 @@ test_page_multi_select_bulk (void)
   g_assert_cmpuint (get_uint (fixture.page, "n-selected"), ==, 12);
   gtk_widget_activate_action (fixture.page, "register.clear-selection", NULL);
   {
-    GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (fixture.page, GTK_TYPE_COLUMN_VIEW));
+    GtkColumnView *view = GTK_COLUMN_VIEW (annex_test_find_descendant (fixture.page, GTK_TYPE_COLUMN_VIEW));
 
     g_signal_emit_by_name (view, "activate", 4);
     g_assert_cmpuint (get_uint (fixture.page, "n-selected"), ==, 1);
@@ -1819,7 +1792,7 @@ test_page_facets (void)
   g_assert_cmpuint (get_uint (fixture.page, "n-shown"), ==, 4);
   g_assert_cmpuint (get_uint (fixture.page, "n-active-filters"), ==, 1);
   g_assert_cmpstr (gtk_label_get_label (count), ==, "4 of 12");
-  filter_button = find_descendant (fixture.page, GTK_TYPE_MENU_BUTTON);
+  filter_button = annex_test_find_descendant (fixture.page, GTK_TYPE_MENU_BUTTON);
   g_assert_true (gtk_widget_has_css_class (filter_button, "filters-active"));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (filter_button), ==,
                    "Filters: 1 set (Shift+Ctrl+F)");
@@ -1876,7 +1849,7 @@ test_controls_editor (void)
   gtk_window_set_default_size (window, 1100, 700);
   gtk_window_set_child (window, view);
   gtk_window_present (window);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   page = annex_controls_view_get_controls_page (ANNEX_CONTROLS_VIEW (view));
   editor = annex_register_page_get_editor (page);
@@ -1938,7 +1911,7 @@ test_controls_editor (void)
   g_assert_false (gtk_widget_has_css_class (row, "error"));
   gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), "Title (required)")),
                          "Clean desk audits");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_true (annex_record_editor_get_valid (editor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "register.add", NULL));
   g_assert_cmpint (annex_record_get_id (custom), !=, 0);
@@ -1955,7 +1928,7 @@ test_controls_editor (void)
                     requirements_page)) != NULL);
 
   gtk_window_destroy (window);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_finalize_object (g_steal_pointer (&view));
   g_clear_object (&custom);
   workspace_close (&ws);
@@ -1983,7 +1956,7 @@ test_editor_save_error (void)
 
   owner_row = find_row (GTK_WIDGET (editor), "Owner");
   gtk_editable_set_text (GTK_EDITABLE (owner_row), "Facilities");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_false (annex_record_editor_flush (editor));
 
   /* A toast says why; nothing typed is lost. */

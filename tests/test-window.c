@@ -17,58 +17,13 @@
 #include "annex-controls-view.h"
 #include "annex-register-page.h"
 #include "annex-store-error.h"
+#include "annex-test-ui-util.h"
 #include "annex-test-util.h"
 #include "annex-welcome-page.h"
 #include "annex-window.h"
 
 static gboolean has_display;
 static char *tmpdir;
-
-/* Skips a test that needs a display when there is none, unless the run requires one. */
-static gboolean
-require_display (void)
-{
-  if (has_display)
-    return TRUE;
-
-  if (g_strcmp0 (g_getenv ("ANNEX_TEST_REQUIRE_DISPLAY"), "1") == 0)
-    {
-      g_test_message ("no display, but ANNEX_TEST_REQUIRE_DISPLAY=1");
-      g_test_fail ();
-    }
-  else
-    g_test_skip ("no display");
-
-  return FALSE;
-}
-
-static void
-iterate_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-
-      found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 /* A new window over @list, shown, with a reference of the test's own (for
  * g_assert_finalize_object). */
@@ -81,7 +36,7 @@ create_window (AnnexWorkspaceList *list)
   annex_window_set_toast_timeout (window, 0);
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   return window;
 }
@@ -90,7 +45,7 @@ static void
 destroy_window (AnnexWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_finalize_object (window);
 }
 
@@ -131,7 +86,7 @@ open_workspace (AnnexWindow  *window,
   OpenCall call = { NULL, FALSE };
   gboolean opened;
 
-  welcome = ANNEX_WELCOME_PAGE (find_descendant (GTK_WIDGET (window), ANNEX_TYPE_WELCOME_PAGE));
+  welcome = ANNEX_WELCOME_PAGE (annex_test_find_descendant (GTK_WIDGET (window), ANNEX_TYPE_WELCOME_PAGE));
   annex_window_open_workspace_async (window, path, NULL, on_workspace_opened_cb, &call);
   g_assert_false (call.done);
   g_assert_true (annex_welcome_page_get_workspace_busy (welcome, path));
@@ -149,7 +104,7 @@ static GtkWidget *
 find_view (AnnexWindow *window,
            const char  *name)
 {
-  GtkWidget *controls = find_descendant (GTK_WIDGET (window), ANNEX_TYPE_CONTROLS_VIEW);
+  GtkWidget *controls = annex_test_find_descendant (GTK_WIDGET (window), ANNEX_TYPE_CONTROLS_VIEW);
   GtkWidget *view_stack;
 
   g_assert_nonnull (controls);
@@ -166,26 +121,6 @@ on_items_changed_cb (GListModel *model,
                      gboolean   *changed)
 {
   *changed = TRUE;
-}
-
-static void
-on_loaded_changed_cb (AnnexRegister *register_,
-                      GParamSpec    *pspec,
-                      gboolean      *loaded)
-{
-  *loaded = annex_register_get_loaded (register_);
-}
-
-/* Waits until @register_ has loaded (each load holds the window until its callback ran). */
-static void
-wait_loaded (AnnexRegister *register_)
-{
-  gboolean loaded = annex_register_get_loaded (register_);
-  gulong handler = g_signal_connect (register_, "notify::loaded",
-                                     G_CALLBACK (on_loaded_changed_cb), &loaded);
-
-  annex_test_wait_for (&loaded);
-  g_signal_handler_disconnect (register_, handler);
 }
 
 static void
@@ -269,7 +204,7 @@ test_welcome_empty (void)
   AnnexWindow *window;
   GtkWidget *welcome;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   folder = make_folder ("empty");
@@ -283,7 +218,7 @@ test_welcome_empty (void)
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "close-workspace"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-workspace"));
 
-  welcome = find_descendant (GTK_WIDGET (window), ANNEX_TYPE_WELCOME_PAGE);
+  welcome = annex_test_find_descendant (GTK_WIDGET (window), ANNEX_TYPE_WELCOME_PAGE);
   g_assert_nonnull (welcome);
   g_assert_true (gtk_widget_get_mapped (welcome));
   g_assert_true (annex_welcome_page_get_workspace_list (ANNEX_WELCOME_PAGE (welcome)) == list);
@@ -304,7 +239,7 @@ test_open_failure (void)
   g_autoptr(GError) error = NULL;
   AnnexWindow *window;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   folder = make_folder ("broken");
@@ -345,11 +280,10 @@ test_open_visit_close (void)
   GtkWidget *welcome;
   GtkWidget *actions_page;
   GtkStack *view_stack;
-  gboolean loaded = FALSE;
   gboolean opened;
   guint n_changes = 0;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   folder = make_folder ("workspaces");
@@ -361,7 +295,7 @@ test_open_visit_close (void)
   path = g_strdup (annex_workspace_get_path (workspace));
 
   window = create_window (list);
-  welcome = find_descendant (GTK_WIDGET (window), ANNEX_TYPE_WELCOME_PAGE);
+  welcome = annex_test_find_descendant (GTK_WIDGET (window), ANNEX_TYPE_WELCOME_PAGE);
   g_assert_true (annex_welcome_page_get_has_workspaces (ANNEX_WELCOME_PAGE (welcome)));
 
   opened = open_workspace (window, path, &error);
@@ -387,14 +321,11 @@ test_open_visit_close (void)
   g_assert_true (ANNEX_IS_REGISTER_PAGE (actions_page));
   g_assert_true (annex_register_page_get_register (ANNEX_REGISTER_PAGE (actions_page)) ==
                  register_);
-  g_signal_connect (register_, "notify::loaded", G_CALLBACK (on_loaded_changed_cb), &loaded);
-  loaded = annex_register_get_loaded (register_);
-  annex_test_wait_for (&loaded);
-  g_signal_handlers_disconnect_by_func (register_, on_loaded_changed_cb, &loaded);
+  annex_test_wait_loaded (register_);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (register_)), ==, 0);
   /* So do the controls and the requirements checklist. */
-  wait_loaded (annex_window_get_control_register (window));
-  wait_loaded (annex_window_get_requirement_register (window));
+  annex_test_wait_loaded (annex_window_get_control_register (window));
+  annex_test_wait_loaded (annex_window_get_requirement_register (window));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (annex_window_get_control_register (
                                                                 window))), ==, 93);
 
@@ -404,7 +335,7 @@ test_open_visit_close (void)
   g_assert_true (GTK_IS_STACK (view_stack));
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-view",
                                   g_variant_new_string ("actions"));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_signal_connect (window, "notify::view", G_CALLBACK (on_view_changed_cb), &n_changes);
 
   for (guint i = 0; views[i] != NULL; i++)
@@ -414,7 +345,7 @@ test_open_visit_close (void)
 
       g_action_group_activate_action (G_ACTION_GROUP (window), "show-view",
                                       g_variant_new_string (views[i]));
-      iterate_main_loop ();
+      annex_test_iterate_main_loop ();
 
       child = gtk_stack_get_visible_child (view_stack);
       g_assert_cmpstr (annex_window_get_view (window), ==, views[i]);
@@ -436,7 +367,7 @@ test_open_visit_close (void)
 
   /* Closing returns to the welcome screen and forgets the workspace. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "close-workspace", NULL);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpstr (annex_window_get_visible_page (window), ==, "welcome");
   g_assert_null (annex_window_get_database (window));
   g_assert_null (annex_window_get_action_register (window));
@@ -457,12 +388,9 @@ test_open_visit_close (void)
   g_assert_true (opened);
   g_assert_cmpstr (annex_window_get_visible_page (window), ==, "workspace");
   register_ = annex_window_get_action_register (window);
-  g_signal_connect (register_, "notify::loaded", G_CALLBACK (on_loaded_changed_cb), &loaded);
-  loaded = annex_register_get_loaded (register_);
-  annex_test_wait_for (&loaded);
-  g_signal_handlers_disconnect_by_func (register_, on_loaded_changed_cb, &loaded);
-  wait_loaded (annex_window_get_control_register (window));
-  wait_loaded (annex_window_get_requirement_register (window));
+  annex_test_wait_loaded (register_);
+  annex_test_wait_loaded (annex_window_get_control_register (window));
+  annex_test_wait_loaded (annex_window_get_requirement_register (window));
 
   destroy_window (window);
   g_assert_finalize_object (g_steal_pointer (&list));
@@ -536,7 +464,7 @@ test_controls_view (void)
   AdwToast *toast;
   const char *refs[] = { "5.1", "5.2", "8.34" };
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   folder = make_folder ("controls");
@@ -553,18 +481,18 @@ test_controls_view (void)
   g_assert_nonnull (controls);
   g_assert_true (annex_register_get_record_type (controls) == ANNEX_TYPE_CONTROL);
   g_assert_true (annex_register_get_record_type (requirements) == ANNEX_TYPE_REQUIREMENT);
-  wait_loaded (controls);
-  wait_loaded (requirements);
-  wait_loaded (annex_window_get_action_register (window));
+  annex_test_wait_loaded (controls);
+  annex_test_wait_loaded (requirements);
+  annex_test_wait_loaded (annex_window_get_action_register (window));
 
   g_assert_true (annex_window_set_view (window, "controls"));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   view = ANNEX_CONTROLS_VIEW (find_view (window, "controls"));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
   /* The header bar switches between the controls and the requirements (each view of several
    * pages has its switcher in the header's title stack, named after the view). */
   {
-    GtkWidget *switcher = find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+    GtkWidget *switcher = annex_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
     GtkStack *title_stack = GTK_STACK (gtk_widget_get_parent (switcher));
 
     g_assert_true (gtk_widget_get_mapped (gtk_stack_get_child_by_name (title_stack,
@@ -573,7 +501,7 @@ test_controls_view (void)
 
   /* 93 rows in the list, every one undecided. */
   page = annex_controls_view_get_controls_page (view);
-  column_view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  column_view = GTK_COLUMN_VIEW (annex_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
   g_assert_cmpuint (annex_register_page_get_n_total (page), ==, 93);
   g_assert_cmpuint (annex_register_page_get_n_shown (page), ==, 93);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
@@ -589,10 +517,10 @@ test_controls_view (void)
   g_assert_cmpuint (annex_register_page_get_n_total (requirements_page), ==, 30);
   g_assert_false (annex_register_page_get_can_add (requirements_page));
   annex_controls_view_set_visible_page (view, "requirements");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (requirements_page)));
   annex_controls_view_set_visible_page (view, "controls");
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 
   /* A bulk edit of three controls through the page: one transaction, a toast with Undo. */
   toasts = g_ptr_array_new_with_free_func (g_object_unref);
@@ -632,7 +560,7 @@ test_controls_view (void)
                    ==, "undecided");
 
   /* The summary follows the write by itself (at the next idle). */
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   summary = annex_controls_view_dup_summary_text (view);
   g_assert_cmpstr (summary, ==, "3 applicable · 0 excluded · 90 undecided · 0 implemented\n"
                                 "3 without a plan");
@@ -673,7 +601,7 @@ test_controls_view (void)
       g_assert_cmpstr (annex_record_get_string (record, "applicability"), ==, "undecided");
       g_assert_null (annex_record_get_string (record, "owner"));
     }
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   summary = annex_controls_view_dup_summary_text (view);
   g_assert_cmpstr (summary, ==, "0 applicable · 0 excluded · 93 undecided · 0 implemented");
   g_signal_emit_by_name (toast, "dismissed");
@@ -707,7 +635,7 @@ wait_allocated (GtkWidget *widget)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
   g_source_remove (timeout_id);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
 }
 
 /* The window's content asks for no more than 360 px: every view, the hidden ones included (the
@@ -737,7 +665,7 @@ test_narrow_minimum (void)
   AnnexRegisterPage *page;
   AnnexWindow *window;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   folder = make_folder ("narrow");
@@ -750,9 +678,9 @@ test_narrow_minimum (void)
 
   g_assert_true (open_workspace (window, path, &error));
   g_assert_no_error (error);
-  wait_loaded (annex_window_get_control_register (window));
-  wait_loaded (annex_window_get_requirement_register (window));
-  wait_loaded (annex_window_get_action_register (window));
+  annex_test_wait_loaded (annex_window_get_control_register (window));
+  annex_test_wait_loaded (annex_window_get_requirement_register (window));
+  annex_test_wait_loaded (annex_window_get_action_register (window));
   assert_fits_narrow (window, "opened");
 
   /* Each page shown (wide) in selection mode, then left for the next one. */
@@ -793,7 +721,7 @@ test_duplicate_busy (void)
   GtkWidget *menu_button;
   gboolean changed = FALSE;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   folder = make_folder ("busy");
@@ -802,9 +730,9 @@ test_duplicate_busy (void)
                                                                           &error)));
   g_assert_no_error (error);
   window = create_window (list);
-  welcome = ANNEX_WELCOME_PAGE (find_descendant (GTK_WIDGET (window), ANNEX_TYPE_WELCOME_PAGE));
-  spinner = find_descendant (GTK_WIDGET (welcome), GTK_TYPE_SPINNER);
-  menu_button = find_descendant (GTK_WIDGET (welcome), GTK_TYPE_MENU_BUTTON);
+  welcome = ANNEX_WELCOME_PAGE (annex_test_find_descendant (GTK_WIDGET (window), ANNEX_TYPE_WELCOME_PAGE));
+  spinner = annex_test_find_descendant (GTK_WIDGET (welcome), GTK_TYPE_SPINNER);
+  menu_button = annex_test_find_descendant (GTK_WIDGET (welcome), GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (spinner);
   g_assert_nonnull (menu_button);
   g_assert_false (gtk_widget_get_visible (spinner));
@@ -820,7 +748,7 @@ test_duplicate_busy (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 
   annex_test_wait_for (&changed);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
   g_assert_false (annex_welcome_page_get_workspace_busy (welcome, path));
   g_assert_false (gtk_widget_get_visible (spinner));
@@ -864,7 +792,7 @@ test_rename_open_workspace (void)
   GtkEditable *entry;
   gboolean changed = FALSE;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   folder = make_folder ("renaming");
@@ -873,14 +801,14 @@ test_rename_open_workspace (void)
                                                                           &error)));
   g_assert_no_error (error);
   window = create_window (list);
-  welcome = ANNEX_WELCOME_PAGE (find_descendant (GTK_WIDGET (window), ANNEX_TYPE_WELCOME_PAGE));
+  welcome = ANNEX_WELCOME_PAGE (annex_test_find_descendant (GTK_WIDGET (window), ANNEX_TYPE_WELCOME_PAGE));
   g_assert_true (open_workspace (window, path, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Acme Ltd — Annex");
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "rename-workspace",
                                   g_variant_new_string (path));
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_object_ref (dialog);
@@ -900,7 +828,7 @@ test_rename_open_workspace (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Acme Ltd — Annex");
 
   annex_test_wait_for (&changed);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_signal_handlers_disconnect_by_func (list, on_items_changed_cb, &changed);
   g_assert_false (annex_welcome_page_get_workspace_busy (welcome, path));
   workspace = annex_workspace_list_find_by_path (list, path);
@@ -931,7 +859,7 @@ test_close_while_busy (void)
   gboolean changed = FALSE;
   guint timeout_id;
 
-  if (!require_display ())
+  if (!annex_test_require_display (has_display))
     return;
 
   folder = make_folder ("closing");
@@ -952,7 +880,7 @@ test_close_while_busy (void)
   while (G_OBJECT (window)->ref_count > 1)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (timeout_id);
-  iterate_main_loop ();
+  annex_test_iterate_main_loop ();
   g_test_message ("the duplicate %s", changed ? "completed" : "was cancelled");
   g_assert_finalize_object (window);
   g_signal_handlers_disconnect_by_func (list, on_items_changed_cb, &changed);

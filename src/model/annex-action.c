@@ -112,14 +112,6 @@ get_field_string (AnnexAction *self,
   return g_value_get_string (annex_record_get_value (ANNEX_RECORD (self), index));
 }
 
-static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 /* Keeps the computed properties in step with the fields they follow, and records the completion
  * date: when the status becomes "done" and "completed-on" is empty, it is set to today (local
  * date). Reopening an action keeps its completion date: the user clears it if it no longer
@@ -143,7 +135,7 @@ annex_action_field_changed (AnnexRecord *record,
       if (g_strcmp0 (get_field_string (self, FIELD_STATUS), "done") == 0 &&
           get_field_string (self, FIELD_COMPLETED_ON) == NULL)
         {
-          g_autofree char *today = dup_today ();
+          g_autofree char *today = annex_field_dup_today ();
 
           annex_record_set_string (record, "completed-on", today);
         }
@@ -321,6 +313,6 @@ annex_action_get_overdue (AnnexAction *self)
   if (get_field_string (self, FIELD_DUE_DATE) == NULL)
     return FALSE;
 
-  today = dup_today ();
+  today = annex_field_dup_today ();
   return annex_action_is_overdue_on (self, today);
 }

@@ -15,7 +15,4 @@ gboolean _annex_audit_check_child_write (AnnexDatabase     *db,
                                          AnnexRecordWrite   write,
                                          GError           **error);
 
-/* "YYYY-MM-DD" of the local date now. Free with g_free(). */
-char    *_annex_audit_dup_today         (void);
-
 G_END_DECLS

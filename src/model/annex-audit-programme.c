@@ -814,7 +814,7 @@ annex_audit_programme_compute (AnnexAuditProgramme  *self,
   reset (self);
 
   if (today == NULL)
-    today = local_today = _annex_audit_dup_today ();
+    today = local_today = annex_field_dup_today ();
 
   self->start_year = annex_audit_cycle_get_start_year (db);
   self->years = annex_audit_cycle_get_years (db);

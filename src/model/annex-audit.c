@@ -157,14 +157,6 @@ get_field_string (AnnexAudit *self,
   return g_value_get_string (annex_record_get_value (ANNEX_RECORD (self), index));
 }
 
-char *
-_annex_audit_dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 /* The foreign key would refuse a missing audit too, but without a sentence for the user. */
 gboolean
 _annex_audit_check_child_write (AnnexDatabase     *db,
@@ -395,7 +387,7 @@ annex_audit_get_overdue (AnnexAudit *self)
   if (get_field_string (self, FIELD_PLANNED_END) == NULL)
     return FALSE;
 
-  today = _annex_audit_dup_today ();
+  today = annex_field_dup_today ();
   return annex_audit_is_overdue_on (self, today);
 }
 

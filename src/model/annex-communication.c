@@ -102,14 +102,6 @@ get_field_string (AnnexCommunication *self,
   return g_value_get_string (annex_record_get_value (ANNEX_RECORD (self), index));
 }
 
-static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static void
 annex_communication_field_changed (AnnexRecord *record,
                                    guint        index)
@@ -144,7 +136,7 @@ annex_communication_get_property (GObject    *object,
 
     case PROP_OVERDUE:
       {
-        g_autofree char *today = dup_today ();
+        g_autofree char *today = annex_field_dup_today ();
 
         g_value_set_boolean (value, annex_communication_is_overdue_on (self, today));
       }

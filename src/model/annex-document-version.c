@@ -542,14 +542,6 @@ annex_document_version_suggest_number (GListModel *versions,
                           (int) (digits_start - number), number, value + 1, digits_end);
 }
 
-static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static void
 reload_quietly (AnnexRegister *register_)
 {
@@ -660,7 +652,7 @@ annex_document_version_approve (AnnexRegister         *versions,
   approver = g_strstrip (g_strdup (approved_by));
 
   if (approved_on == NULL)
-    approved_on = today = dup_today ();
+    approved_on = today = annex_field_dup_today ();
   if (!annex_field_date_is_valid (approved_on))
     {
       g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_INVALID,

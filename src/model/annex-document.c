@@ -143,14 +143,6 @@ get_field_string (AnnexDocument *self,
   return g_value_get_string (annex_record_get_value (ANNEX_RECORD (self), index));
 }
 
-static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static void
 annex_document_field_changed (AnnexRecord *record,
                               guint        index)
@@ -422,7 +414,7 @@ annex_document_is_review_overdue_on (AnnexDocument *self,
 gboolean
 annex_document_get_review_overdue (AnnexDocument *self)
 {
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = annex_field_dup_today ();
 
   g_return_val_if_fail (ANNEX_IS_DOCUMENT (self), FALSE);
   return annex_document_is_review_overdue_on (self, today);

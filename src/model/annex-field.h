@@ -61,5 +61,7 @@ gboolean    annex_field_text_is_blank    (const char       *text);
 
 /* TRUE when @text is a valid "YYYY-MM-DD" calendar date. */
 gboolean    annex_field_date_is_valid    (const char       *text);
+/* Today's local date as "YYYY-MM-DD" (the form of every DATE field); free with g_free(). */
+char       *annex_field_dup_today        (void);
 
 G_END_DECLS

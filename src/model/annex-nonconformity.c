@@ -506,7 +506,7 @@ annex_nonconformity_raise_from_finding (AnnexFinding   *finding,
 
   nonconformity = annex_nonconformity_new ();
   record = ANNEX_RECORD (nonconformity);
-  today = _annex_audit_dup_today ();
+  today = annex_field_dup_today ();
   title = dup_title_from_text (annex_finding_get_description (finding));
 
   description = g_string_new (annex_finding_get_description (finding));
@@ -561,7 +561,7 @@ annex_nonconformity_raise_from_incident (AnnexIncident  *incident,
 
   nonconformity = annex_nonconformity_new ();
   record = ANNEX_RECORD (nonconformity);
-  today = _annex_audit_dup_today ();
+  today = annex_field_dup_today ();
 
   annex_record_set_string (record, "title", annex_incident_get_title (incident));
   annex_record_set_string (record, "source", "incident");
@@ -774,7 +774,7 @@ annex_nonconformity_update_overdue (GListModel *nonconformities,
   g_return_if_fail (G_IS_LIST_MODEL (nonconformities));
   g_return_if_fail (G_IS_LIST_MODEL (actions));
 
-  today = _annex_audit_dup_today ();
+  today = annex_field_dup_today ();
 
   /* One pass over the actions, not one per nonconformity. */
   overdue_references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -101,14 +101,6 @@ get_field_string (AnnexObjective *self,
   return g_value_get_string (annex_record_get_value (ANNEX_RECORD (self), index));
 }
 
-static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static void
 annex_objective_field_changed (AnnexRecord *record,
                                guint        index)
@@ -304,7 +296,7 @@ annex_objective_get_overdue (AnnexObjective *self)
   if (get_field_string (self, FIELD_DUE_DATE) == NULL)
     return FALSE;
 
-  today = dup_today ();
+  today = annex_field_dup_today ();
   return annex_objective_is_overdue_on (self, today);
 }
 

@@ -29,14 +29,6 @@
 
 /* Auxiliary functions */
 
-static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static gboolean
 fail_sqlite (AnnexDatabase  *db,
              int             rc,
@@ -256,7 +248,7 @@ annex_people_check_policy (GListModel *documents,
   g_return_val_if_fail (G_IS_LIST_MODEL (documents), NULL);
 
   if (today == NULL)
-    today = own_today = dup_today ();
+    today = own_today = annex_field_dup_today ();
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify) annex_policy_problem_free);
 
@@ -515,7 +507,7 @@ annex_people_dup_competence_gaps (AnnexDatabase  *db,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (today == NULL)
-    today = own_today = dup_today ();
+    today = own_today = annex_field_dup_today ();
 
   people = read_rows (db, "SELECT id, name FROM people", FALSE, error);
   if (people == NULL)

@@ -2073,7 +2073,7 @@ prepare_range (AnnexRegister     *reviews,
     return FALSE;
 
   if (today == NULL)
-    today = own_today = _annex_review_dup_today ();
+    today = own_today = annex_field_dup_today ();
 
   /* A snapshot that cannot be read is replaced rather than blocking the preparation. */
   root = parse_root (annex_review_get_inputs_json (self), NULL);

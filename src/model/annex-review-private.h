@@ -18,7 +18,4 @@ gboolean _annex_review_check_unlocked (AnnexDatabase  *db,
 /* The lock's message for @reference. Free with g_free(). */
 char    *_annex_review_dup_locked_message (const char *reference);
 
-/* "YYYY-MM-DD" of the local date now. Free with g_free(). */
-char    *_annex_review_dup_today      (void);
-
 G_END_DECLS

@@ -176,14 +176,6 @@ set_field_string (AnnexReview *self,
 }
 
 char *
-_annex_review_dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-char *
 _annex_review_dup_locked_message (const char *reference)
 {
   /* Translators: %s is a management review's reference, e.g. MR-2026-01 */
@@ -244,7 +236,7 @@ annex_review_validate (AnnexRecord  *record,
 {
   AnnexReview *self = ANNEX_REVIEW (record);
   const char *actual = get_field_string (self, FIELD_ACTUAL_DATE);
-  g_autofree char *today = _annex_review_dup_today ();
+  g_autofree char *today = annex_field_dup_today ();
 
   if (actual != NULL && strcmp (actual, today) > 0)
     {
@@ -537,7 +529,7 @@ annex_review_find_previous (GListModel  *reviews,
 
   date = annex_review_get_date (self);
   if (date == NULL)
-    date = today = _annex_review_dup_today ();
+    date = today = annex_field_dup_today ();
 
   n = g_list_model_get_n_items (reviews);
   for (guint i = 0; i < n; i++)
@@ -623,7 +615,7 @@ annex_review_sign_off (AnnexRegister  *reviews,
 {
   static const guint changed[] = { FIELD_STATUS, FIELD_SIGNED_OFF_BY, FIELD_SIGNED_OFF_ON };
   g_autoptr(AnnexRecord) saved = NULL;
-  g_autofree char *today = _annex_review_dup_today ();
+  g_autofree char *today = annex_field_dup_today ();
   const char *actual;
   const char *chair;
 
@@ -987,7 +979,7 @@ annex_review_compute_schedule (AnnexDatabase        *db,
       reviews = G_LIST_MODEL (own);
     }
   if (today == NULL)
-    today = own_today = _annex_review_dup_today ();
+    today = own_today = annex_field_dup_today ();
 
   out->interval_months = annex_review_get_interval_months (db);
 

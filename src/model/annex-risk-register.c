@@ -468,14 +468,6 @@ remap_pair (AnnexRiskMethod *old_method,
   new_out[2] = annex_risk_method_get_level (new_method, new_out[0], new_out[1]);
 }
 
-static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static AnnexRiskRemap *
 compute_remap (AnnexRisk       *risk,
                AnnexRiskMethod *new_method,
@@ -545,7 +537,7 @@ annex_risk_register_preview_method (AnnexRiskRegister *self,
   model = G_LIST_MODEL (self->register_);
   n_items = g_list_model_get_n_items (model);
   remaps = g_ptr_array_new_full (n_items, (GDestroyNotify) annex_risk_remap_free);
-  today = dup_today ();
+  today = annex_field_dup_today ();
 
   for (guint i = 0; i < n_items; i++)
     {

@@ -241,14 +241,6 @@ set_field_level (AnnexRisk *self,
   g_value_unset (&value);
 }
 
-static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static void
 notify_levels (AnnexRisk *self,
                gboolean   inherent,
@@ -291,7 +283,7 @@ apply_default_review_date (AnnexRisk *self)
   if (level == 0)
     return;
 
-  today = dup_today ();
+  today = annex_field_dup_today ();
   date = annex_risk_dup_default_review_date (annex_risk_get_method (self), level, today);
   annex_record_set_string (ANNEX_RECORD (self), "next-review", date);
 }
@@ -387,7 +379,7 @@ annex_risk_validate (AnnexRecord  *record,
       !check_scale (self, FIELD_RESIDUAL_IMPACT, ANNEX_RISK_SCALE_IMPACT, error))
     return FALSE;
 
-  today = dup_today ();
+  today = annex_field_dup_today ();
   return annex_risk_check_acceptance_on (self, today, error);
 }
 
@@ -509,7 +501,7 @@ annex_risk_get_property (GObject    *object,
 
     case PROP_REVIEW_OVERDUE:
       {
-        g_autofree char *today = dup_today ();
+        g_autofree char *today = annex_field_dup_today ();
 
         g_value_set_boolean (value, annex_risk_is_review_overdue_on (self, today));
       }

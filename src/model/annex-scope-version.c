@@ -672,14 +672,6 @@ failed:
   return NULL;
 }
 
-static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 /* The reference of the first exclusion of version @id without a justification, if any. */
 static gboolean
 find_unjustified_exclusion (AnnexDatabase  *db,
@@ -786,7 +778,7 @@ annex_scope_version_approve (AnnexRegister      *versions,
   approver = g_strstrip (g_strdup (approved_by));
 
   if (approved_on == NULL)
-    approved_on = today = dup_today ();
+    approved_on = today = annex_field_dup_today ();
   if (in_force_from == NULL)
     in_force_from = approved_on;
 

@@ -104,14 +104,6 @@ get_field_string (AnnexTraining *self,
   return g_value_get_string (annex_record_get_value (ANNEX_RECORD (self), index));
 }
 
-static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static void
 annex_training_field_changed (AnnexRecord *record,
                               guint        index)
@@ -334,7 +326,7 @@ annex_training_is_valid_on (AnnexTraining *self,
 gboolean
 annex_training_get_expired (AnnexTraining *self)
 {
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = annex_field_dup_today ();
 
   g_return_val_if_fail (ANNEX_IS_TRAINING (self), FALSE);
   return annex_training_is_expired_on (self, today);

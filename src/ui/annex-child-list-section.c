@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "annex-child-list-section.h"
+#include "annex-toast.h"
 
 struct _AnnexChildListSection
 {
@@ -84,10 +85,8 @@ static void
 emit_error_toast (AnnexChildListSection *self,
                   const GError          *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  g_autoptr(AdwToast) toast = adw_toast_new (escaped);
+  g_autoptr(AdwToast) toast = annex_toast_new_for_error (error);
 
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   emit_toast (self, toast);
 }
 

@@ -15,6 +15,7 @@
 #include "annex-party.h"
 #include "annex-scope-exclusion.h"
 #include "annex-scope-page.h"
+#include "annex-toast.h"
 
 struct _AnnexContextView
 {
@@ -333,8 +334,7 @@ static void
 emit_error_toast (AnnexContextView *self,
                   const GError     *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  g_autoptr(AdwToast) toast = adw_toast_new (escaped);
+  g_autoptr(AdwToast) toast = annex_toast_new_for_error (error);
 
   g_signal_emit (self, signals[ADD_TOAST], 0, toast);
 }

@@ -21,6 +21,7 @@
 #include "annex-person.h"
 #include "annex-register-format.h"
 #include "annex-role.h"
+#include "annex-toast.h"
 #include "annex-training.h"
 
 /* At most this many missing documents are named in the header's sentence. */
@@ -171,14 +172,6 @@ annex_documents_format_mandated (guint      n_covered,
 
 /* Auxiliary functions */
 
-static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static AnnexDatabase *
 get_database (AnnexDocumentsView *self)
 {
@@ -196,8 +189,7 @@ static void
 emit_error_toast (AnnexDocumentsView *self,
                   const GError       *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  g_autoptr(AdwToast) toast = adw_toast_new (escaped);
+  g_autoptr(AdwToast) toast = annex_toast_new_for_error (error);
 
   emit_toast (self, toast);
 }
@@ -994,7 +986,7 @@ static void
 update (AnnexDocumentsView *self)
 {
   g_free (self->today);
-  self->today = dup_today ();
+  self->today = annex_field_dup_today ();
 
   update_mandated (self);
   update_policy (self);

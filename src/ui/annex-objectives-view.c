@@ -71,20 +71,12 @@ annex_objective_format_latest (AnnexObjective *objective)
 
 /* Auxiliary functions */
 
-static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static void
 do_update (AnnexObjectivesView *self)
 {
   g_clear_handle_id (&self->update_source, g_source_remove);
   g_free (self->today);
-  self->today = dup_today ();
+  self->today = annex_field_dup_today ();
 
   if (self->objectives != NULL && self->measurements != NULL)
     annex_objective_update_latest (G_LIST_MODEL (self->objectives),
@@ -259,7 +251,7 @@ static void
 measurement_init (AnnexRecord *child,
                   gpointer     user_data)
 {
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = annex_field_dup_today ();
 
   annex_record_set_string (child, "date", today);
 }
@@ -399,7 +391,7 @@ annex_objectives_view_init (AnnexObjectivesView *self)
   GtkWidget *section;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->today = dup_today ();
+  self->today = annex_field_dup_today ();
 
   /* Translators: the filter of objectives whose due date has passed */
   annex_register_page_add_facet (self->page, FACET_OVERDUE, _("Due"), overdue,

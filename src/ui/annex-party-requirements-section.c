@@ -11,6 +11,7 @@
 #include "annex-link-section.h"
 #include "annex-party-requirement.h"
 #include "annex-party-requirements-section.h"
+#include "annex-toast.h"
 
 struct _AnnexPartyRequirementsSection
 {
@@ -70,8 +71,7 @@ static void
 emit_error_toast (AnnexPartyRequirementsSection *self,
                   const GError                  *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  g_autoptr(AdwToast) toast = adw_toast_new (escaped);
+  g_autoptr(AdwToast) toast = annex_toast_new_for_error (error);
 
   emit_toast (self, toast);
 }

@@ -15,6 +15,7 @@
 #include "annex-record-editor.h"
 #include "annex-register-format.h"
 #include "annex-store-error.h"
+#include "annex-toast.h"
 
 /* Typing pauses this long before a saved record is written. */
 #define SAVE_DELAY_MS 400
@@ -131,12 +132,8 @@ static void
 emit_error_toast (AnnexRecordEditor *self,
                   const GError      *error)
 {
-  g_autoptr(AdwToast) toast = NULL;
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  g_autoptr(AdwToast) toast = annex_toast_new_for_error (error);
 
-  /* The title of an AdwToast is markup in libadwaita 1.2. */
-  toast = adw_toast_new (escaped);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_emit (self, signals[ADD_TOAST], 0, toast);
 }
 

@@ -16,6 +16,7 @@
 #include "annex-record-view.h"
 #include "annex-register-format.h"
 #include "annex-register-page.h"
+#include "annex-toast.h"
 
 /* The title column keeps at least this width; other columns give way when the list is narrow. */
 #define TITLE_MIN_WIDTH 160
@@ -185,10 +186,8 @@ static void
 emit_error_toast (AnnexRegisterPage *self,
                   const GError      *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  g_autoptr(AdwToast) toast = adw_toast_new (escaped);
+  g_autoptr(AdwToast) toast = annex_toast_new_for_error (error);
 
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   emit_toast (self, toast);
 }
 

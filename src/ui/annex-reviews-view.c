@@ -146,14 +146,6 @@ annex_review_format_sign_off (AnnexReview *review)
 
 /* Auxiliary functions */
 
-static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static void
 emit_toast (AnnexReviewsView *self,
             const char       *prefix,
@@ -1257,7 +1249,7 @@ GtkWidget *
 annex_reviews_view_open_sign_off_dialog (AnnexReviewsView *self)
 {
   g_autofree char *heading = NULL;
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = annex_field_dup_today ();
   GtkWidget *dialog, *list;
   DialogData *data;
 

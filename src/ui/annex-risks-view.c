@@ -111,14 +111,6 @@ static void queue_actions_refresh (AnnexRisksView *self);
 
 /* Auxiliary functions */
 
-static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static AnnexRiskMethod *
 get_method (AnnexRisksView *self)
 {
@@ -436,7 +428,7 @@ do_update (AnnexRisksView *self)
 
   g_clear_handle_id (&self->update_source, g_source_remove);
   g_free (self->today);
-  self->today = dup_today ();
+  self->today = annex_field_dup_today ();
 
   if (risks == NULL || !annex_register_get_loaded (risks))
     {
@@ -1455,7 +1447,7 @@ annex_risks_view_init (AnnexRisksView *self)
   AnnexRecordEditor *editor;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->today = dup_today ();
+  self->today = annex_field_dup_today ();
 
   /* Risks: the heat map above the list, levels in colour, the assessment by labels. */
   annex_register_page_set_header_widget (self->risks_page, create_heat_map_bar (self));

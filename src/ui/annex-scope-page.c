@@ -8,8 +8,10 @@
 
 #include <glib/gi18n.h>
 
+#include "annex-register-format.h"
 #include "annex-scope-exclusion.h"
 #include "annex-scope-page.h"
+#include "annex-toast.h"
 
 /* Edits are written this long after typing stops (like the record editor). */
 #define SAVE_DELAY_MS 400
@@ -129,7 +131,9 @@ char *
 annex_scope_version_format_state (AnnexScopeVersion *version)
 {
   AnnexRecord *record;
-  const char *reference, *status, *approved_by, *approved_on, *in_force_from;
+  const char *reference, *status, *approved_by;
+  g_autofree char *approved_on = NULL;
+  g_autofree char *in_force_from = NULL;
 
   g_return_val_if_fail (ANNEX_IS_SCOPE_VERSION (version), NULL);
 
@@ -137,8 +141,8 @@ annex_scope_version_format_state (AnnexScopeVersion *version)
   reference = annex_record_get_reference (record);
   status = annex_scope_version_get_status (version);
   approved_by = annex_record_get_string (record, "approved-by");
-  approved_on = annex_scope_version_get_approved_on (version);
-  in_force_from = annex_scope_version_get_in_force_from (version);
+  approved_on = annex_format_date (annex_scope_version_get_approved_on (version));
+  in_force_from = annex_format_date (annex_scope_version_get_in_force_from (version));
 
   if (g_strcmp0 (status, "draft") == 0)
     /* Translators: the state of a scope version; %s is its reference ("SC-003") */
@@ -147,9 +151,9 @@ annex_scope_version_format_state (AnnexScopeVersion *version)
   if (approved_by == NULL)
     approved_by = "?";
   if (approved_on == NULL)
-    approved_on = "?";
+    approved_on = g_strdup ("?");
   if (in_force_from == NULL)
-    in_force_from = approved_on;
+    in_force_from = g_strdup (approved_on);
 
   if (g_strcmp0 (status, "superseded") == 0)
     /* Translators: the state of a scope version: reference, approver, approval date, the date
@@ -169,8 +173,7 @@ static void
 emit_error_toast (AnnexScopePage *self,
                   const GError   *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  g_autoptr(AdwToast) toast = adw_toast_new (escaped);
+  g_autoptr(AdwToast) toast = annex_toast_new_for_error (error);
 
   g_signal_emit (self, signals[ADD_TOAST], 0, toast);
 }
@@ -829,6 +832,7 @@ on_calendar_day_selected_cb (AnnexScopePage *self)
 {
   g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
   g_autofree char *day = g_date_time_format (date, "%Y-%m-%d");
+  g_autofree char *shown_day = annex_format_date (day);
   g_autofree char *text = NULL;
   AnnexScopeVersion *version = NULL;
 
@@ -839,10 +843,10 @@ on_calendar_day_selected_cb (AnnexScopePage *self)
   if (version != NULL)
     /* Translators: the answer to "which scope applied on…": a version's reference and a date */
     text = g_strdup_printf (_("%s applied on %s."),
-                            annex_record_get_reference (ANNEX_RECORD (version)), day);
+                            annex_record_get_reference (ANNEX_RECORD (version)), shown_day);
   else
     /* Translators: %s is a date */
-    text = g_strdup_printf (_("No approved scope applied on %s."), day);
+    text = g_strdup_printf (_("No approved scope applied on %s."), shown_day);
 
   gtk_label_set_label (self->in_force_label, text);
   gtk_widget_set_sensitive (self->in_force_show_button, version != NULL);

@@ -11,6 +11,7 @@
 #include "annex-document.h"
 #include "annex-name-completion.h"
 #include "annex-register-format.h"
+#include "annex-toast.h"
 #include "annex-versions-section.h"
 
 struct _AnnexVersionsSection
@@ -134,18 +135,9 @@ static void
 emit_error_toast (AnnexVersionsSection *self,
                   const GError         *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  g_autoptr(AdwToast) toast = adw_toast_new (escaped);
+  g_autoptr(AdwToast) toast = annex_toast_new_for_error (error);
 
   emit_toast (self, toast);
-}
-
-static char *
-dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
 }
 
 static gboolean
@@ -953,7 +945,7 @@ annex_versions_section_add_draft (AnnexVersionsSection  *self,
 
   number = annex_document_version_suggest_number (G_LIST_MODEL (self->versions),
                                                   document_id (self));
-  today = dup_today ();
+  today = annex_field_dup_today ();
   version = annex_document_version_new (document_id (self));
   g_object_set (version, "version", number, "date", today, NULL);
 
@@ -990,7 +982,7 @@ annex_versions_section_open_approve_dialog (AnnexVersionsSection *self,
   GtkWidget *dialog, *list;
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = annex_field_dup_today ();
   const char *approver = NULL;
 
   g_return_val_if_fail (ANNEX_IS_VERSIONS_SECTION (self), NULL);
