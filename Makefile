@@ -16,9 +16,9 @@ FLATPAK_MANIFEST ?= flatpak/io.github.annex.Annex.Devel.json
 PACKAGES = \
 	build-essential meson ninja-build pkg-config \
 	libgtk-4-dev libadwaita-1-dev libglib2.0-dev libsqlite3-dev sqlite3 \
-	libjson-glib-dev libxlsxwriter-dev \
+	libjson-glib-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev \
 	gettext desktop-file-utils appstream appstream-util libxml2-utils \
-	xvfb xauth dbus x11-utils imagemagick \
+	xvfb xauth dbus x11-utils imagemagick poppler-utils \
 	librsvg2-common libgl1-mesa-dri adwaita-icon-theme fonts-dejavu-core \
 	flatpak flatpak-builder elfutils python3
 
