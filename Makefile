@@ -5,9 +5,20 @@
 BUILDDIR ?= build
 ASAN_BUILDDIR ?= build-asan
 FLATPAK_BUILDDIR ?= build-flatpak
+FUZZ_BUILDDIR ?= build-fuzz
 MESON ?= meson
 MESON_SETUP_ARGS ?= --buildtype=debugoptimized -Dwerror=true
 ASAN_SETUP_ARGS ?= --buildtype=debugoptimized -Db_sanitize=address,undefined -Db_lundef=false
+# The fuzz build: clang with ASan + UBSan, libFuzzer's coverage instrumentation everywhere.
+FUZZ_SETUP_ARGS ?= --buildtype=debugoptimized -Db_sanitize=address,undefined -Db_lundef=false \
+	-Dfuzzing=true
+FUZZ_TARGETS = fuzz-csv-import fuzz-oscal-import fuzz-workspace-open
+FUZZ_SEEDS_fuzz-csv-import = tests/data/csv
+FUZZ_SEEDS_fuzz-oscal-import = tests/data/oscal
+FUZZ_SEEDS_fuzz-workspace-open = tests/data/fuzz-corpus/workspace
+FUZZ_LONG_SECONDS ?= 600
+# Crash harness (`make crash-test`): how many times the writer is killed.
+KILLS ?= 200
 TESTARGS ?=
 ARGS ?=
 FLATPAK_MANIFEST ?= flatpak/io.github.annex.Annex.Devel.json
@@ -20,7 +31,8 @@ PACKAGES = \
 	gettext desktop-file-utils appstream appstream-util libxml2-utils \
 	xvfb xauth dbus x11-utils imagemagick poppler-utils \
 	librsvg2-common libgl1-mesa-dri adwaita-icon-theme fonts-dejavu-core \
-	flatpak flatpak-builder elfutils python3
+	flatpak flatpak-builder elfutils python3 \
+	clang libclang-rt-14-dev valgrind
 
 # One private session bus and one virtual display for the whole suite (BUILD-NOTES.md).
 TEST_WRAPPER = dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24 -nolisten tcp'
@@ -35,7 +47,8 @@ ASAN_ENV = \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	G_SLICE=always-malloc
 
-.PHONY: all deps build run check asan bench install flatpak clean
+.PHONY: all deps build run check asan bench crash-test fuzz fuzz-short fuzz-long valgrind \
+	install flatpak clean
 
 all: build
 
@@ -85,6 +98,45 @@ asan: deps
 bench: build
 	./$(BUILDDIR)/tests/annex-bench $(ARGS)
 
+# The long form of the crash harness (`make check` runs 10 kills): `make crash-test KILLS=500`,
+# `ARGS='--seed 1234'` repeats a run.
+crash-test: build
+	./$(BUILDDIR)/tests/annex-crash-harness --kills $(KILLS) $(ARGS)
+
+# Builds only the fuzz targets (and the libraries below them) in $(FUZZ_BUILDDIR), with clang.
+fuzz: deps
+	@if [ ! -f $(FUZZ_BUILDDIR)/build.ninja ]; then \
+	  if [ -d $(FUZZ_BUILDDIR)/meson-private ]; then wipe=--wipe; else wipe=; fi; \
+	  echo "CC=clang $(MESON) setup $(FUZZ_BUILDDIR) $(FUZZ_SETUP_ARGS) $$wipe"; \
+	  CC=clang $(MESON) setup $(FUZZ_BUILDDIR) $(FUZZ_SETUP_ARGS) $$wipe || exit 1; \
+	fi
+	$(MESON) compile -C $(FUZZ_BUILDDIR) $(FUZZ_TARGETS)
+
+# 60 s per target, as meson tests (suite fuzz, one pass/fail per target): what CI runs.
+fuzz-short: fuzz
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  $(MESON) test -C $(FUZZ_BUILDDIR) --suite fuzz --no-rebuild --print-errorlogs $(TESTARGS)
+
+# $(FUZZ_LONG_SECONDS) per target, one after the other; the corpus grows in
+# $(FUZZ_BUILDDIR)/fuzz/<target>-run/corpus, crashing inputs land in …/artifacts.
+fuzz-long: fuzz
+	@status=0; \
+	$(foreach t,$(FUZZ_TARGETS),echo "=== $(t): $(FUZZ_LONG_SECONDS) s ==="; \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp fuzz/run-fuzzer.sh \
+	  $(FUZZ_BUILDDIR)/fuzz/$(t) $(FUZZ_LONG_SECONDS) $(FUZZ_SEEDS_$(t)) \
+	  $(FUZZ_BUILDDIR)/fuzz/$(t)-run $(ARGS) || status=1;) \
+	exit $$status
+
+# valgrind's memcheck over the core tests, with GLib's suppressions (and tests/valgrind.supp for
+# library frames only): errors and definite leaks fail a test (slow: ten times the normal run).
+VALGRIND = valgrind --tool=memcheck --leak-check=full --show-leak-kinds=definite \
+	--errors-for-leak-kinds=definite --error-exitcode=1 --num-callers=30 \
+	--suppressions=/usr/share/glib-2.0/valgrind/glib.supp \
+	--suppressions=$(CURDIR)/tests/valgrind.supp
+valgrind: build
+	G_SLICE=always-malloc G_DEBUG=gc-friendly $(MESON) test -C $(BUILDDIR) --suite core \
+	  --wrapper '$(VALGRIND)' --timeout-multiplier 20 --print-errorlogs $(TESTARGS)
+
 install: build
 	$(MESON) install -C $(BUILDDIR)
 
@@ -93,4 +145,5 @@ flatpak:
 	flatpak-builder --user --install --force-clean $(FLATPAK_BUILDDIR) $(FLATPAK_MANIFEST)
 
 clean:
-	rm -rf $(BUILDDIR) $(ASAN_BUILDDIR) $(FLATPAK_BUILDDIR) build-ci .flatpak-builder
+	rm -rf $(BUILDDIR) $(ASAN_BUILDDIR) $(FLATPAK_BUILDDIR) $(FUZZ_BUILDDIR) build-ci \
+	  .flatpak-builder

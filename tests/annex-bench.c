@@ -17,9 +17,11 @@
 
 #include "annex-action.h"
 #include "annex-database.h"
+#include "annex-readiness.h"
 #include "annex-register.h"
 #include "annex-risk-register.h"
 #include "annex-risk.h"
+#include "annex-search.h"
 
 typedef double (*MeasureFunc) (const char *path,
                                gpointer    user_data);
@@ -739,6 +741,82 @@ measure_risk_count_sql (const char *path,
   return ms;
 }
 
+/* The readiness checks (what `annex check` runs) and the whole Overview computation, in SQL
+ * over the stored workspace. */
+typedef struct
+{
+  gboolean with_score;
+  guint    n_findings;
+  guint    n_records;
+} Readiness;
+
+static double
+measure_readiness (const char *path,
+                   gpointer    user_data)
+{
+  g_autoptr(AnnexDatabase) db = open_database (path);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(AnnexReadiness) readiness = NULL;
+  g_autoptr(GError) error = NULL;
+  Readiness *result = user_data;
+  gint64 start;
+  double ms;
+
+  start = g_get_monotonic_time ();
+  if (result->with_score)
+    {
+      readiness = annex_readiness_compute (db, "2026-06-30", &error);
+      die_on_error (error, "readiness");
+      findings = g_ptr_array_ref (readiness->findings);
+    }
+  else
+    {
+      findings = annex_readiness_run_checks (db, "2026-06-30", &error);
+      die_on_error (error, "checks");
+    }
+  ms = elapsed_ms (start);
+
+  result->n_findings = findings->len;
+  result->n_records = 0;
+  for (guint i = 0; i < findings->len; i++)
+    result->n_records += ((AnnexCheckFinding *) g_ptr_array_index (findings, i))->records->len;
+
+  annex_database_close (db);
+  return ms;
+}
+
+/* Search everywhere (every register, at most 20 hits each) for the query, and for words
+ * that match nothing (the worst case: every row of every register is read). */
+typedef struct
+{
+  const char *query;
+  guint       n_hits;
+} Search;
+
+static double
+measure_search (const char *path,
+                gpointer    user_data)
+{
+  g_autoptr(AnnexDatabase) db = open_database (path);
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GError) error = NULL;
+  Search *search = user_data;
+  gint64 start;
+  double ms;
+
+  start = g_get_monotonic_time ();
+  groups = annex_search_run (db, search->query, 20, &error);
+  ms = elapsed_ms (start);
+  die_on_error (error, "search");
+
+  search->n_hits = 0;
+  for (guint i = 0; i < groups->len; i++)
+    search->n_hits += ((AnnexSearchGroup *) g_ptr_array_index (groups, i))->hits->len;
+
+  annex_database_close (db);
+  return ms;
+}
+
 static void
 bench_risks (const char *dir,
              guint       count,
@@ -811,6 +889,31 @@ bench_risks (const char *dir,
   }
   print_figure ("  residual in SQL", measure (measure_risk_count_sql, path, NULL), floor_ms,
                 "annex_risk_count_residual_levels (GROUP BY)");
+  g_clear_pointer (&note, g_free);
+  {
+    Readiness checks = { FALSE, 0, 0 };
+    Readiness overview = { TRUE, 0, 0 };
+    double checks_ms = measure (measure_readiness, path, &checks);
+
+    note = g_strdup_printf ("annex_readiness_run_checks: %u findings, %u records",
+                            checks.n_findings, checks.n_records);
+    print_figure ("readiness checks", checks_ms, floor_ms, note);
+    print_figure ("  with the score", measure (measure_readiness, path, &overview), floor_ms,
+                  "annex_readiness_compute (the Overview)");
+  }
+  g_clear_pointer (&note, g_free);
+  {
+    Search search = { query, 0 };
+    Search nothing = { "qqzx nomatch", 0 };
+    double search_ms = measure (measure_search, path, &search);
+
+    note = g_strdup_printf ("annex_search_run, all registers, %u hits (20 per register)",
+                            search.n_hits);
+    print_figure ("search everywhere", search_ms, floor_ms, note);
+    g_clear_pointer (&note, g_free);
+    print_figure ("  no match", measure (measure_search, path, &nothing), floor_ms,
+                  "every row of every register read");
+  }
   g_clear_pointer (&note, g_free);
   note = g_strdup_printf ("SELECT * + sqlite3_column_text, %.1f MB of text", n_bytes / 1e6);
   print_figure ("plain SQLite read", floor_ms, floor_ms, note);

@@ -19,11 +19,20 @@
 #include "annex-audit.h"
 #include "annex-change-log.h"
 #include "annex-cli.h"
+#include "annex-context.h"
 #include "annex-control.h"
 #include "annex-database.h"
+#include "annex-document-version.h"
+#include "annex-document.h"
 #include "annex-nonconformity.h"
 #include "annex-register.h"
+#include "annex-requirement.h"
+#include "annex-review.h"
+#include "annex-risk-method.h"
 #include "annex-risk-register.h"
+#include "annex-sample.h"
+#include "annex-scope-exclusion.h"
+#include "annex-scope-version.h"
 #include "annex-test-util.h"
 
 typedef struct
@@ -303,6 +312,8 @@ expected_info_soa (const char *organization,
                                                       "people", "roles", "trainings",
                                                       "awareness_activities",
                                                       "communications",
+                                                      /* imported catalogues */
+                                                      "catalogues",
                                                       NULL }));
   g_string_append_printf (text, "actions: %" G_GINT64_FORMAT "\n", n_actions);
   g_string_append (text, "controls: 93\n");
@@ -318,6 +329,8 @@ expected_info_soa (const char *organization,
   /* documents and people */
   g_string_append (text, "documents: 0\ndocument-versions: 0\npeople: 0\nroles: 0\n");
   g_string_append (text, "trainings: 0\nawareness-activities: 0\ncommunications: 0\n");
+  /* imported catalogues */
+  g_string_append (text, "catalogues: 0\n");
   g_string_append (text, "climate-change: unanswered\n");
 
   g_string_append_printf (text, "soa-applicable: %u\n", n_applicable);
@@ -361,6 +374,7 @@ test_cli_verbs (void)
 
   g_assert_true (annex_cli_is_verb ("new"));
   g_assert_true (annex_cli_is_verb ("info"));
+  g_assert_true (annex_cli_is_verb ("check"));
   g_assert_false (annex_cli_is_verb ("--help"));
   g_assert_false (annex_cli_is_verb ("--view"));
   g_assert_false (annex_cli_is_verb ("News"));
@@ -370,6 +384,7 @@ test_cli_verbs (void)
 
   g_assert_nonnull (strstr (help, "annex new FILE [--organization NAME]"));
   g_assert_nonnull (strstr (help, "annex info FILE"));
+  g_assert_nonnull (strstr (help, "annex check FILE [--today YYYY-MM-DD]"));
   /* The same pointer every time: the application keeps it. */
   g_assert_true (help == annex_cli_get_help_description ());
 }
@@ -457,6 +472,64 @@ test_cli_new_exists (void)
   RUN (&result3, "new", workspace, "-o", "Other");
   assert_one_error_line (&result3);
   annex_test_assert_file_equals (workspace, before);
+
+  annex_test_rm_rf (dir);
+}
+
+/* `annex new FILE --sample ID`: a sample organization, renamed by --organization; an unknown
+ * id is a usage error naming the valid ones; an existing file stays as it is. */
+static void
+test_cli_new_sample (void)
+{
+  g_autofree char *dir = annex_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "bank.isms", NULL);
+  g_autofree char *renamed = g_build_filename (dir, "renamed.isms", NULL);
+  g_autofree char *unknown = g_build_filename (dir, "unknown.isms", NULL);
+  g_auto(CliResult) result = { 0 };
+  g_auto(CliResult) result2 = { 0 };
+  g_auto(CliResult) result3 = { 0 };
+  g_auto(CliResult) result4 = { 0 };
+  g_autoptr(AnnexDatabase) db = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *organization = NULL;
+
+  RUN (&result, "new", path, "--sample", "financial");
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  db = annex_database_open (path, ANNEX_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  organization = annex_database_dup_organization (db);
+  g_assert_cmpstr (organization, ==, annex_sample_find ("financial")->organization);
+  g_assert_cmpint (annex_database_count_rows (db, "risks", &error), >=, 40);
+  g_assert_no_error (error);
+  annex_database_close (db);
+  g_clear_object (&db);
+  g_clear_pointer (&organization, g_free);
+  assert_no_companions (path);
+
+  RUN (&result2, "new", renamed, "-s", "healthcare", "-o", "Training Clinic");
+  g_assert_cmpint (result2.status, ==, 0);
+  db = annex_database_open (renamed, ANNEX_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  organization = annex_database_dup_organization (db);
+  g_assert_cmpstr (organization, ==, "Training Clinic");
+  g_assert_cmpint (annex_database_count_rows (db, "assets", &error), >=, 25);
+  annex_database_close (db);
+  g_clear_object (&db);
+
+  RUN (&result3, "new", unknown, "--sample", "bakery");
+  g_assert_cmpint (result3.status, ==, 2);
+  g_assert_cmpstr (result3.out, ==, "");
+  g_assert_nonnull (strstr (result3.err, "bakery"));
+  g_assert_nonnull (strstr (result3.err, "financial, healthcare"));
+  g_assert_false (g_file_test (unknown, G_FILE_TEST_EXISTS));
+
+  /* An existing file is never replaced by a sample. */
+  before = annex_test_read_file (path);
+  RUN (&result4, "new", path, "--sample", "healthcare");
+  assert_one_error_line (&result4);
+  annex_test_assert_file_equals (path, before);
 
   annex_test_rm_rf (dir);
 }
@@ -869,7 +942,7 @@ test_cli_usage (void)
   g_autofree char *dir = annex_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "acme.isms", NULL);
   g_autofree char *other = g_build_filename (dir, "other.isms", NULL);
-  const char *new_usage = "Usage: annex new FILE [--organization NAME]";
+  const char *new_usage = "Usage: annex new FILE [--organization NAME] [--sample ID]";
   const char *info_usage = "Usage: annex info FILE";
 
   {
@@ -970,6 +1043,360 @@ test_cli_help (void)
   annex_test_rm_rf (dir);
 }
 
+/* Fills @path (a new workspace) so that every readiness check passes on 2026-06-30: the risk
+ * method chosen, every control decided with a reason or justification, every clause requirement
+ * done with evidence, an approved scope and policy, climate change answered, an internal audit
+ * and a signed-off management review within the year. */
+static void
+make_ready_workspace (const char *path)
+{
+  g_autoptr(AnnexDatabase) db = NULL;
+  g_autoptr(AnnexRegister) controls = NULL;
+  g_autoptr(AnnexRegister) requirements = NULL;
+  g_autoptr(AnnexRegister) versions = NULL;
+  g_autoptr(AnnexRegister) exclusions = NULL;
+  g_autoptr(AnnexRegister) documents = NULL;
+  g_autoptr(AnnexRegister) document_versions = NULL;
+  g_autoptr(AnnexRegister) audits = NULL;
+  g_autoptr(AnnexRegister) reviews = NULL;
+  g_autoptr(AnnexRiskMethod) method = annex_risk_method_new_default ();
+  g_autoptr(AnnexRecord) policy = NULL;
+  g_autoptr(AnnexRecord) version = NULL;
+  g_autoptr(AnnexRecord) audit = NULL;
+  g_autoptr(AnnexRecord) review = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = annex_risk_method_to_json (method);
+  AnnexScopeVersion *draft;
+  guint n;
+
+  db = annex_database_create (path, "Ready Ltd", &error);
+  g_assert_no_error (error);
+  g_assert_true (annex_database_set_setting (db, ANNEX_RISK_METHOD_SETTING, json, &error));
+  g_assert_true (annex_context_set_climate_note (db, "Office work only", &error));
+  g_assert_no_error (error);
+
+  controls = annex_register_new (db, ANNEX_TYPE_CONTROL);
+  g_assert_true (annex_register_load (controls, &error));
+  n = g_list_model_get_n_items (G_LIST_MODEL (controls));
+  for (guint i = 0; i < n; i++)
+    {
+      AnnexRecord *control = annex_test_list_get_item (G_LIST_MODEL (controls), i);
+
+      g_object_set (control, "applicability", "applicable", "reason-risk", TRUE,
+                    "status", "implemented", NULL);
+      g_ptr_array_add (all, control);
+    }
+  g_assert_true (annex_register_save_many (controls, all, &error));
+  g_assert_no_error (error);
+
+  g_ptr_array_set_size (all, 0);
+  requirements = annex_register_new (db, ANNEX_TYPE_REQUIREMENT);
+  g_assert_true (annex_register_load (requirements, &error));
+  n = g_list_model_get_n_items (G_LIST_MODEL (requirements));
+  for (guint i = 0; i < n; i++)
+    {
+      AnnexRecord *requirement = annex_test_list_get_item (G_LIST_MODEL (requirements), i);
+
+      annex_record_set_string (requirement, "status", "done");
+      annex_record_set_string (requirement, "evidence", "See the ISMS manual");
+      g_ptr_array_add (all, requirement);
+    }
+  g_assert_true (annex_register_save_many (requirements, all, &error));
+  g_assert_no_error (error);
+
+  versions = annex_register_new (db, ANNEX_TYPE_SCOPE_VERSION);
+  exclusions = annex_register_new (db, ANNEX_TYPE_SCOPE_EXCLUSION);
+  g_assert_true (annex_register_load (versions, &error));
+  g_assert_true (annex_register_load (exclusions, &error));
+  draft = annex_scope_version_new_draft (versions, exclusions, &error);
+  g_assert_no_error (error);
+  annex_record_set_string (ANNEX_RECORD (draft), "statement", "All of Ready Ltd");
+  g_assert_true (annex_register_save (versions, ANNEX_RECORD (draft), &error));
+  g_assert_true (annex_scope_version_approve (versions, draft, "Chief Executive", "2026-01-05",
+                                              NULL, &error));
+  g_assert_no_error (error);
+
+  documents = annex_register_new (db, ANNEX_TYPE_DOCUMENT);
+  document_versions = annex_register_new (db, ANNEX_TYPE_DOCUMENT_VERSION);
+  g_assert_true (annex_register_load (documents, &error));
+  g_assert_true (annex_register_load (document_versions, &error));
+  policy = annex_register_new_record (documents);
+  g_object_set (policy, "title", "Information security policy", "type", "policy",
+                "security-policy", TRUE, NULL);
+  g_assert_true (annex_register_add (documents, policy, &error));
+  version = annex_register_new_record (document_versions);
+  annex_record_set_int (version, "document-id", annex_record_get_id (policy));
+  annex_record_set_string (version, "version", "1.0");
+  g_assert_true (annex_register_add (document_versions, version, &error));
+  g_assert_true (annex_document_version_approve (document_versions,
+                                                 ANNEX_DOCUMENT_VERSION (version), documents,
+                                                 "Chief Executive", "2026-01-10", &error));
+  g_assert_no_error (error);
+
+  audits = annex_register_new (db, ANNEX_TYPE_AUDIT);
+  g_assert_true (annex_register_load (audits, &error));
+  audit = annex_register_new_record (audits);
+  g_object_set (audit, "title", "Internal audit 2026", "actual-start", "2026-03-02",
+                "actual-end", "2026-03-04", "status", "closed", NULL);
+  g_assert_true (annex_register_add (audits, audit, &error));
+  g_assert_no_error (error);
+
+  reviews = annex_register_new (db, ANNEX_TYPE_REVIEW);
+  g_assert_true (annex_register_load (reviews, &error));
+  review = annex_register_new_record (reviews);
+  g_object_set (review, "planned-date", "2026-04-20", "actual-date", "2026-04-20",
+                "chair", "Chief Executive", "status", "held", NULL);
+  g_assert_true (annex_register_add (reviews, review, &error));
+  g_assert_true (annex_review_sign_off (reviews, ANNEX_REVIEW (review), "Chief Executive",
+                                        "2026-04-21", &error));
+  g_assert_no_error (error);
+
+  annex_database_close (db);
+}
+
+static void
+test_cli_check (void)
+{
+  g_autofree char *dir = annex_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "acme.isms", NULL);
+  g_autofree char *ready = g_build_filename (dir, "ready.isms", NULL);
+  g_autoptr(GBytes) before = NULL;
+
+  {
+    g_auto(CliResult) result = { 0 };
+    g_auto(GStrv) lines = NULL;
+
+    RUN (&result, "new", path);
+    g_assert_cmpint (result.status, ==, 0);
+    before = annex_test_read_file (path);
+    cli_result_clear (&result);
+
+    /* A new workspace: the findings, errors first, then the count; exit status 3. */
+    RUN (&result, "check", path, "--today", "2026-06-30");
+    g_assert_cmpint (result.status, ==, ANNEX_CLI_EXIT_FINDINGS);
+    g_assert_cmpint (result.status, ==, 3);
+    g_assert_cmpstr (result.err, ==, "");
+    lines = g_strsplit (result.out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 10);
+    g_assert_cmpstr (lines[0], ==,
+                     "error control-undecided: Controls without a decision: 5.1, 5.2, 5.3, 5.4, "
+                     "5.5, 5.6, 5.7, 5.8, 5.9, 5.10, 5.11, 5.12, 5.13, 5.14, 5.15, 5.16, 5.17, "
+                     "5.18, 5.19, 5.20 and 73 more");
+    g_assert_cmpstr (lines[1], ==, "error no-recent-audit: No internal audit in the last 12 "
+                     "months");
+    g_assert_cmpstr (lines[2], ==, "error no-recent-review: No management review in the last "
+                     "12 months");
+    g_assert_cmpstr (lines[3], ==, "error scope-not-approved: No approved scope");
+    g_assert_cmpstr (lines[4], ==, "error no-risk-method: No risk method chosen");
+    g_assert_cmpstr (lines[5], ==, "error policy-missing: No approved information security "
+                     "policy");
+    g_assert_cmpstr (lines[6], ==, "warning climate-not-considered: Climate change not "
+                     "considered");
+    g_assert_true (g_str_has_prefix (lines[7], "warning requirement-no-evidence: Clause "
+                                     "requirements not done or without evidence: 4.1, 4.2, "));
+    g_assert_true (g_str_has_suffix (lines[7], " more"));
+    g_assert_cmpstr (lines[8], ==, "findings: 8");
+    g_assert_cmpstr (lines[9], ==, "");
+  }
+
+  /* Nothing was written, not even beside it. */
+  annex_test_assert_file_equals (path, before);
+  assert_no_companions (path);
+
+  /* Everything in order: no finding, exit status 0. */
+  make_ready_workspace (ready);
+  {
+    g_auto(CliResult) result = { 0 };
+
+    RUN (&result, "check", "--today=2026-06-30", ready);
+    g_assert_cmpint (result.status, ==, ANNEX_CLI_EXIT_OK);
+    g_assert_cmpstr (result.out, ==, "findings: 0\n");
+    g_assert_cmpstr (result.err, ==, "");
+  }
+  /* A year later the audit and the review are too old. */
+  {
+    g_auto(CliResult) result = { 0 };
+
+    RUN (&result, "check", ready, "--today", "2027-06-30");
+    g_assert_cmpint (result.status, ==, 3);
+    g_assert_cmpstr (result.out, ==,
+                     "error no-recent-audit: No internal audit in the last 12 months\n"
+                     "error no-recent-review: No management review in the last 12 months\n"
+                     "findings: 2\n");
+  }
+
+  /* Failures and wrong usage. */
+  {
+    g_autofree char *missing = g_build_filename (dir, "missing.isms", NULL);
+    g_auto(CliResult) result = { 0 };
+
+    RUN (&result, "check", missing);
+    assert_one_error_line (&result);
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_autofree char *notes = g_build_filename (dir, "notes.txt", NULL);
+    g_auto(CliResult) result = { 0 };
+
+    annex_test_write_file (notes, "not a workspace\n", -1);
+    RUN (&result, "check", notes);
+    assert_one_error_line (&result);
+  }
+  {
+    const char *usage = "Usage: annex check FILE [--today YYYY-MM-DD]";
+    const char * const bad_dates[] = { "2026-02-30", "30.06.2026", "", "tomorrow" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad_dates); i++)
+      {
+        g_auto(CliResult) result = { 0 };
+
+        RUN (&result, "check", path, "--today", bad_dates[i]);
+        assert_usage_error (&result, usage);
+      }
+    {
+      g_auto(CliResult) result = { 0 };
+
+      RUN (&result, "check");
+      assert_usage_error (&result, usage);
+    }
+    {
+      g_auto(CliResult) result = { 0 };
+
+      RUN (&result, "check", path, "--today");
+      assert_usage_error (&result, usage);
+    }
+    {
+      g_auto(CliResult) result = { 0 };
+
+      RUN (&result, "check", path, ready);
+      assert_usage_error (&result, usage);
+    }
+  }
+  {
+    g_auto(CliResult) result = { 0 };
+
+    RUN (&result, "check", "--help");
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_true (g_str_has_prefix (result.out, "Usage:\n  annex check [OPTION…] FILE\n"));
+    g_assert_nonnull (strstr (result.out, "--today=YYYY-MM-DD"));
+    g_assert_nonnull (strstr (result.out, "findings: N"));
+    g_assert_nonnull (strstr (result.out, "3 when there are findings"));
+  }
+  annex_test_assert_file_equals (path, before);
+
+  /* The binary, without a display. */
+  {
+    g_auto(CliResult) result = { 0 };
+
+    if (RUN_BINARY (&result, "check", ready, "--today", "2026-06-30"))
+      {
+        g_assert_cmpint (result.status, ==, 0);
+        g_assert_cmpstr (result.out, ==, "findings: 0\n");
+        cli_result_clear (&result);
+        RUN_BINARY (&result, "check", path);
+        g_assert_cmpint (result.status, ==, 3);
+        g_assert_true (g_str_has_prefix (result.out, "error control-undecided: "));
+      }
+  }
+
+  annex_test_rm_rf (dir);
+}
+
+/* "annex export": each report written, every wrong combination refused before anything is
+ * written, an unknown audit a failure; the workspace is never modified. */
+static void
+test_cli_export (void)
+{
+  g_autofree char *dir = annex_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "acme.isms", NULL);
+  g_autofree char *csv = g_build_filename (dir, "actions.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "soa.xlsx", NULL);
+  g_autofree char *register_csv = g_build_filename (dir, "risks.csv", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.out", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) before = NULL;
+  const char *usage = "Usage: annex export FILE --report soa|risks|treatment-plan|audit:REF|"
+                      "review:REF|context|actions|register:TABLE --format pdf|xlsx|csv|oscal "
+                      "--output OUT";
+
+  {
+    g_auto(CliResult) result = { 0 };
+    RUN (&result, "new", path, "-o", "Acme");
+    g_assert_cmpint (result.status, ==, 0);
+  }
+  add_actions (path, 2);
+  before = annex_test_read_file (path);
+
+  {
+    g_auto(CliResult) result = { 0 };
+    g_autofree char *expected = g_strdup_printf ("Exported %s\n", csv);
+
+    RUN (&result, "export", path, "--report", "actions", "--format", "csv", "--output", csv);
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_cmpstr (result.out, ==, expected);
+    g_assert_cmpstr (result.err, ==, "");
+    g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "reference,title,owner,due-date,status,"));
+    g_assert_nonnull (strstr (contents, "\r\nA-002,Patch server 2,"));
+  }
+  {
+    g_auto(CliResult) result = { 0 };
+
+    /* The format from the extension. */
+    RUN (&result, "export", path, "-r", "soa", "-o", xlsx);
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    g_auto(CliResult) result = { 0 };
+
+    RUN (&result, "export", path, "--report", "register:risks", "--output", register_csv);
+    g_assert_cmpint (result.status, ==, 0);
+  }
+
+  /* What only the workspace can tell: one error line, nothing written. */
+  {
+    g_auto(CliResult) result = { 0 };
+
+    RUN (&result, "export", path, "--report", "audit:IA-2026-09", "--format", "xlsx",
+         "--output", other);
+    assert_one_error_line (&result);
+    g_assert_nonnull (strstr (result.err, "IA-2026-09"));
+  }
+
+  /* Wrong usage: the problem and the usage line. */
+  {
+    const char *cases[][8] = {
+      { "export", path, "--format", "csv", "--output", other, NULL },
+      { "export", path, "--report", "soa", "--format", "csv", NULL },
+      { "export", path, "--report", "bogus", "--output", other, "--format", "pdf" },
+      { "export", path, "--report", "audit", "--format", "pdf", "--output", other },
+      { "export", path, "--report", "audit:", "--format", "pdf", "--output", other },
+      { "export", path, "--report", "soa:x", "--format", "pdf", "--output", other },
+      { "export", path, "--report", "register:nope", "--format", "csv", "--output", other },
+      { "export", path, "--report", "soa", "--format", "doc", "--output", other },
+      { "export", path, "--report", "soa", "--output", other, NULL },
+      { "export", path, "--report", "risks", "--format", "oscal", "--output", other },
+      { "export", path, "--report", "review:MR-2026-01", "--format", "csv", "--output", other },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_auto(CliResult) result = { 0 };
+        const char *args[9] = { NULL };
+
+        memcpy (args, cases[i], sizeof cases[i]);
+        run_in_process (&result, args);
+        assert_usage_error (&result, usage);
+      }
+  }
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+  annex_test_assert_file_equals (path, before);
+
+  annex_test_rm_rf (dir);
+}
+
 /* The real binary: the verbs run before any GTK start-up, so no display is needed. */
 static void
 test_cli_binary (void)
@@ -1000,6 +1427,17 @@ test_cli_binary (void)
   assert_one_error_line (&result);
   cli_result_clear (&result);
 
+  /* A report, written without any display. */
+  {
+    g_autofree char *soa = g_build_filename (dir, "soa.xlsx", NULL);
+
+    RUN_BINARY (&result, "export", path, "--report", "soa", "--format", "xlsx", "--output", soa);
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_cmpstr (result.err, ==, "");
+    g_assert_true (g_file_test (soa, G_FILE_TEST_IS_REGULAR));
+    cli_result_clear (&result);
+  }
+
   RUN_BINARY (&result, "info");
   assert_usage_error (&result, "Usage: annex info FILE");
   cli_result_clear (&result);
@@ -1027,6 +1465,182 @@ test_cli_binary (void)
   annex_test_rm_rf (dir);
 }
 
+/* The values of every record of @table in @path, one line per record (no ids or timestamps). */
+static char *
+dump_register (const char *path,
+               GType       type)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnnexDatabase) db = annex_database_open (path, ANNEX_DATABASE_OPEN_READ_ONLY, &error);
+  g_autoptr(AnnexRegister) reg = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  reg = annex_register_new (db, type);
+  g_assert_true (annex_register_load (reg, &error));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (reg)); i++)
+    {
+      AnnexRecord *record = annex_test_list_get_item (G_LIST_MODEL (reg), i);
+      g_autofree char *json = annex_record_to_json (record);
+
+      g_string_append_printf (text, "%s\n", json);
+    }
+  g_clear_object (&reg);
+  annex_database_close (db);
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_cli_import (void)
+{
+  g_autofree char *dir = annex_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "acme.isms", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.isms", NULL);
+  g_autofree char *good = g_build_filename (dir, "risks.csv", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+  g_autofree char *exported = g_build_filename (dir, "exported.csv", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GBytes) before = NULL;
+  const char good_text[] = "\xEF\xBB\xBFName of risk;Likelihood;Owner;Next review\r\n"
+                           "\"Ransomware; file server\";Likely;IT;2026-06-30\r\n"
+                           "Phishing;2;\"Dana\nLee\";\r\n";
+  const char bad_text[] = "title,inherent likelihood,next review\n"
+                          "Fine,1,\n"
+                          "Typo,Very hgh,\n"
+                          "Date,1,2026-02-30\n";
+
+  annex_test_write_file (good, good_text, -1);
+  annex_test_write_file (bad, bad_text, -1);
+  {
+    g_auto(CliResult) result = { 0 };
+    RUN (&result, "new", path, "-o", "Acme");
+    g_assert_cmpint (result.status, ==, 0);
+  }
+  {
+    g_auto(CliResult) result = { 0 };
+    RUN (&result, "new", copy, "-o", "Acme");
+    g_assert_cmpint (result.status, ==, 0);
+  }
+
+  /* Problems: each with its row, exit 1, nothing written. */
+  before = annex_test_read_file (path);
+  {
+    g_auto(CliResult) result = { 0 };
+
+    RUN (&result, "import", path, "--register", "risks", "--csv", bad);
+    g_assert_cmpint (result.status, ==, 1);
+    g_assert_cmpstr (result.out, ==, "");
+    g_assert_nonnull (strstr (result.err, "annex: Row 3: Inherent likelihood: unknown value"));
+    g_assert_nonnull (strstr (result.err, "annex: Row 4: "));
+    g_assert_null (strstr (result.err, "Row 2"));
+  }
+  annex_test_assert_file_equals (path, before);
+
+  /* Usage errors. */
+  {
+    g_auto(CliResult) result = { 0 };
+
+    RUN (&result, "import", path, "--csv", good);
+    g_assert_cmpint (result.status, ==, 2);
+  }
+  {
+    g_auto(CliResult) result = { 0 };
+
+    RUN (&result, "import", path, "--register", "risks", "--csv", good, "--map", "nonsense=1");
+    g_assert_cmpint (result.status, ==, 2);
+  }
+  {
+    g_auto(CliResult) result = { 0 };
+
+    RUN (&result, "import", path, "--register", "actions", "--csv", good);
+    g_assert_cmpint (result.status, ==, 1);
+  }
+
+  /* --map for the headers that are not guessed. */
+  {
+    g_auto(CliResult) result = { 0 };
+
+    RUN (&result, "import", path, "-r", "risks", "--csv", good, "--map", "title=Name of risk",
+         "--map", "inherent-likelihood=2");
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_cmpstr (result.out, ==, "Imported 2 risks\n");
+  }
+
+  /* Round trip: the exported register imports into an empty workspace as it was. */
+  {
+    g_auto(CliResult) result = { 0 };
+
+    RUN (&result, "export", path, "--report", "register:risks", "--format", "csv",
+         "--output", exported);
+    g_assert_cmpint (result.status, ==, 0);
+  }
+  {
+    g_auto(CliResult) result = { 0 };
+
+    RUN (&result, "import", copy, "--register", "risks", "--csv", exported);
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_cmpstr (result.out, ==, "Imported 2 risks\n");
+  }
+  first = dump_register (path, ANNEX_TYPE_RISK);
+  second = dump_register (copy, ANNEX_TYPE_RISK);
+  g_assert_cmpstr (first, ==, second);
+  g_assert_nonnull (strstr (first, "Dana\\nLee"));
+
+  annex_test_rm_rf (dir);
+}
+
+static void
+test_cli_import_catalog (void)
+{
+  g_autofree char *dir = annex_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "acme.isms", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *catalog = g_build_filename (g_getenv ("ANNEX_SHARED_DIR"), "reference", "oscal",
+                                               "basic-catalog.json", NULL);
+  g_autoptr(GBytes) before = NULL;
+
+  annex_test_write_file (bad, "[]", -1);
+  {
+    g_auto(CliResult) result = { 0 };
+    RUN (&result, "new", path, "-o", "Acme");
+    g_assert_cmpint (result.status, ==, 0);
+  }
+  before = annex_test_read_file (path);
+  {
+    g_auto(CliResult) result = { 0 };
+
+    RUN (&result, "import-catalog", path, "--oscal", bad);
+    g_assert_cmpint (result.status, ==, 1);
+    assert_one_error_line (&result);
+  }
+  annex_test_assert_file_equals (path, before);
+  {
+    g_auto(CliResult) result = { 0 };
+
+    RUN (&result, "import-catalog", path);
+    g_assert_cmpint (result.status, ==, 2);
+  }
+  {
+    g_auto(CliResult) result = { 0 };
+
+    RUN (&result, "import-catalog", path, "--oscal", catalog);
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_cmpstr (result.out, ==,
+                     "Imported “Sample Security Catalog *for Demonstration* and Testing”: "
+                     "4 controls\n");
+  }
+  {
+    g_auto(CliResult) result = { 0 };
+
+    RUN (&result, "info", path);
+    g_assert_nonnull (strstr (result.out, "\ncontrols: 97\n"));
+    g_assert_nonnull (strstr (result.out, "\ncatalogues: 1\n"));
+  }
+
+  annex_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1038,6 +1652,7 @@ main (int   argc,
   g_test_add_func ("/annex/cli/verbs", test_cli_verbs);
   g_test_add_func ("/annex/cli/new", test_cli_new);
   g_test_add_func ("/annex/cli/new-exists", test_cli_new_exists);
+  g_test_add_func ("/annex/cli/new-sample", test_cli_new_sample);
   g_test_add_func ("/annex/cli/info", test_cli_info);
   g_test_add_func ("/annex/cli/info-soa", test_cli_info_soa);
   g_test_add_func ("/annex/cli/info-risks", test_cli_info_risks);
@@ -1045,8 +1660,12 @@ main (int   argc,
   g_test_add_func ("/annex/cli/info-exported", test_cli_info_exported);
   g_test_add_func ("/annex/cli/info-refused", test_cli_info_refused);
   g_test_add_func ("/annex/cli/info-tampered", test_cli_info_tampered);
+  g_test_add_func ("/annex/cli/check", test_cli_check);
   g_test_add_func ("/annex/cli/usage", test_cli_usage);
   g_test_add_func ("/annex/cli/help", test_cli_help);
+  g_test_add_func ("/annex/cli/export", test_cli_export);
+  g_test_add_func ("/annex/cli/import", test_cli_import);
+  g_test_add_func ("/annex/cli/import-catalog", test_cli_import_catalog);
   g_test_add_func ("/annex/cli/binary", test_cli_binary);
 
   return g_test_run ();

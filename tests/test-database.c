@@ -773,8 +773,9 @@ test_migrate (void)
   int version = 0;
 
   /* The built-in formats: 1 (actions), 2 (controls and requirements), 3 (context, links),
-   * 4 (assets, risks), 5 (audits, findings, nonconformities, incidents). */
-  g_assert_cmpint (latest, ==, 7);
+   * 4 (assets, risks), 5 (audits, findings, nonconformities, incidents), 6 (objectives,
+   * reviews), 7 (documents, people), 8 (imported control catalogues). */
+  g_assert_cmpint (latest, ==, 8);
   g_assert_true (_annex_database_create_at_version (path, "Acme", latest, &error));
   g_assert_no_error (error);
 
@@ -1284,6 +1285,8 @@ test_count_rows (void)
                                                       "people", "roles", "trainings",
                                                       "awareness_activities",
                                                       "communications",
+                                                      /* imported catalogues */
+                                                      "catalogues",
                                                       NULL }));
   for (guint i = 3; tables[i] != NULL; i++)
     g_assert_cmpint (annex_database_count_rows (db, tables[i], &error), ==, 0);

@@ -13,12 +13,18 @@
 #include "annex-cli.h"
 #include "annex-context.h"
 #include "annex-control.h"
+#include "annex-csv-import.h"
 #include "annex-database.h"
+#include "annex-field.h"
 #include "annex-nonconformity.h"
+#include "annex-oscal.h"
+#include "annex-readiness.h"
 #include "annex-register.h"
+#include "annex-report.h"
 #include "annex-review.h"
 #include "annex-risk-method.h"
 #include "annex-risk-register.h"
+#include "annex-sample.h"
 
 /* The name in messages ("annex: …") and usage lines, whatever the binary is called. */
 #define PROGRAM_NAME "annex"
@@ -39,12 +45,21 @@ static int run_new  (const Verb   *verb,
                      char       ***args);
 static int run_info (const Verb   *verb,
                      char       ***args);
+static int run_check (const Verb   *verb,
+                      char       ***args);
+static int run_export (const Verb   *verb,
+                       char       ***args);
+static int run_import (const Verb   *verb,
+                       char       ***args);
+static int run_import_catalog (const Verb   *verb,
+                               char       ***args);
 
 static const Verb verbs[] = {
   {
     "new",
-    N_("annex new FILE [--organization NAME]"),
-    N_("Create a new workspace file."),
+    N_("annex new FILE [--organization NAME] [--sample ID]"),
+    N_("Create a new workspace file, empty or with a sample organization for training "
+       "(--sample financial or --sample healthcare; --organization then renames it)."),
     N_("Exit status: 0 when the workspace was created, 1 when it could not be (the file exists "
        "already, or cannot be written), 2 on wrong usage."),
     run_new,
@@ -67,6 +82,64 @@ static const Verb verbs[] = {
        "Exit status: 0 when the workspace could be read, even if its history was tampered with "
        "(see the “history:” line), 1 when it could not be read, 2 on wrong usage."),
     run_info,
+  },
+  {
+    "check",
+    N_("annex check FILE [--today YYYY-MM-DD]"),
+    N_("Run the readiness checks on a workspace and list what an auditor would find, without "
+       "modifying the file."),
+    N_("Prints one line per finding, errors first, then warnings: the severity (“error” or "
+       "“warning”) and the rule id, then the finding in words and the references of the records "
+       "concerned (at most 20, then how many more), e.g. “error risk-untreated: Risks above the "
+       "acceptance threshold without treatment: R-004, R-007”. The last line is “findings: N”. "
+       "--today checks as of another day (default: today).\n"
+       "Exit status: 0 when there is no finding, 3 when there are findings, 1 when the "
+       "workspace could not be read, 2 on wrong usage."),
+    run_check,
+  },
+  {
+    "export",
+    N_("annex export FILE --report soa|risks|treatment-plan|audit:REF|review:REF|context|"
+       "actions|register:TABLE --format pdf|xlsx|csv|oscal --output OUT"),
+    N_("Export a report of a workspace (Statement of Applicability, risk register, treatment "
+       "plan, an audit, a management review, context, actions, or any register) as a PDF, "
+       "XLSX, CSV or OSCAL file, without modifying the workspace."),
+    N_("audit:REF and review:REF name one audit or management review by its reference "
+       "(“audit:IA-2026-01”); register:TABLE any register by its name in “annex info” "
+       "(“register:risks”). CSV holds the report’s main table (the review minutes have none); "
+       "OSCAL is for the Statement of Applicability only. --format may be left out when OUT "
+       "ends in .pdf, .xlsx, .csv or .json. OUT is replaced only once it is complete.\n"
+       "Prints “Exported OUT”.\n"
+       "Exit status: 0 when the report was written, 1 when it was not (no such audit or "
+       "review, the workspace cannot be read, OUT cannot be written), 2 on wrong usage."),
+    run_export,
+  },
+  {
+    "import",
+    N_("annex import FILE --register risks|assets|issues|parties|controls --csv IN "
+       "[--map FIELD=COLUMN…]"),
+    N_("Import a register from a CSV file (UTF-8, comma or semicolon separated, with a header "
+       "row), all or nothing."),
+    N_("The columns are matched to the fields by their headers (a field’s name or label); "
+       "--map FIELD=COLUMN (a header or a 1-based column number; repeatable) overrides a match, "
+       "an empty COLUMN leaves the field out. Controls are updated by their id (the "
+       "“reference” column), never added.\n"
+       "Prints “Imported N RECORDS”. When a row has a problem, nothing is written and each "
+       "problem is printed with its row number (the header is row 1).\n"
+       "Exit status: 0 when every row was imported, 1 when nothing was (a problem in the file, "
+       "or the workspace cannot be written), 2 on wrong usage."),
+    run_import,
+  },
+  {
+    "import-catalog",
+    N_("annex import-catalog FILE --oscal IN"),
+    N_("Import an OSCAL control catalog (JSON) as a catalogue of the workspace beside Annex A."),
+    N_("Prints the catalogue’s title and the number of its controls. Importing the same "
+       "catalogue again updates its titles and descriptions and keeps the decisions. A control "
+       "id already used by another catalogue refuses the import.\n"
+       "Exit status: 0 when the catalogue was imported, 1 when nothing was (not a valid "
+       "catalog, an id clash, or the workspace cannot be written), 2 on wrong usage."),
+    run_import_catalog,
   },
 };
 
@@ -197,6 +270,7 @@ run_new (const Verb   *verb,
   g_autoptr(AnnexDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *organization = NULL;
+  g_autofree char *sample = NULL;
   g_autofree char *path = NULL;
   g_autofree char *display = NULL;
   int status;
@@ -204,6 +278,9 @@ run_new (const Verb   *verb,
     { "organization", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &organization,
       N_("The organization the workspace is for (default: the file name without “.isms”)"),
       N_("NAME") },
+    { "sample", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &sample,
+      N_("Fill the workspace with a sample organization for training: financial or healthcare"),
+      N_("ID") },
     G_OPTION_ENTRY_NULL
   };
 
@@ -211,15 +288,45 @@ run_new (const Verb   *verb,
   if (status >= 0)
     return status;
 
-  if (organization == NULL)
-    organization = default_organization (path);
-  g_strstrip (organization);
-  if (organization[0] == '\0')
-    return usage_error (verb, _("The organization name must not be empty"));
+  if (sample != NULL && annex_sample_find (sample) == NULL)
+    {
+      g_autoptr(GString) ids = g_string_new (NULL);
+      g_autofree char *message = NULL;
+      guint n_samples = 0;
+      const AnnexSampleInfo *samples = annex_sample_get_all (&n_samples);
 
-  db = annex_database_create (path, organization, &error);
-  if (db == NULL)
-    return fail (error);
+      for (guint i = 0; i < n_samples; i++)
+        g_string_append_printf (ids, "%s%s", i > 0 ? ", " : "", samples[i].id);
+      /* TRANSLATORS: %s is the unknown sample id, then the list of valid ones */
+      message = g_strdup_printf (_("There is no sample “%s”: use one of %s"), sample, ids->str);
+      return usage_error (verb, message);
+    }
+
+  /* A sample brings its organization's name; --organization still overrides it. */
+  if (organization == NULL && sample == NULL)
+    organization = default_organization (path);
+  if (organization != NULL)
+    {
+      g_strstrip (organization);
+      if (organization[0] == '\0')
+        return usage_error (verb, _("The organization name must not be empty"));
+    }
+
+  if (sample != NULL)
+    {
+      db = annex_sample_create (path, sample, FALSE, NULL, &error);
+      if (db == NULL)
+        return fail (error);
+      if (organization != NULL &&
+          !annex_database_set_setting (db, "organization", organization, &error))
+        return fail (error);
+    }
+  else
+    {
+      db = annex_database_create (path, organization, &error);
+      if (db == NULL)
+        return fail (error);
+    }
   annex_database_close (db);
 
   display = g_filename_display_name (path);
@@ -359,6 +466,345 @@ run_info (const Verb   *verb,
   annex_database_close (db);
 
   g_print ("%s", out->str);
+  return ANNEX_CLI_EXIT_OK;
+}
+
+/* At most this many references per finding line, then "and N more". */
+#define CHECK_MAX_REFERENCES 20
+
+/* "error risk-untreated: Risks above …: R-004, R-007": the severity and the rule id (not
+ * translated, for scripts), then the translated title and the references. */
+static void
+append_finding_line (GString                 *out,
+                     const AnnexCheckFinding *finding)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  guint n = finding->records->len;
+
+  g_string_append_printf (line, "%s %s: %s",
+                          finding->severity == ANNEX_CHECK_SEVERITY_ERROR ? "error" : "warning",
+                          finding->rule, finding->title);
+
+  for (guint i = 0; i < n && i < CHECK_MAX_REFERENCES; i++)
+    {
+      const AnnexCheckRecord *record = &g_array_index (finding->records, AnnexCheckRecord, i);
+
+      g_string_append (line, i == 0 ? ": " : ", ");
+      g_string_append (line, record->reference != NULL ? record->reference : "");
+    }
+  if (n > CHECK_MAX_REFERENCES)
+    {
+      guint more = n - CHECK_MAX_REFERENCES;
+
+      g_string_append_c (line, ' ');
+      /* Translators: after a list of 20 record references, e.g. "and 7 more" */
+      g_string_append_printf (line, ngettext ("and %u more", "and %u more", more), more);
+    }
+
+  /* One line per finding, whatever a reference holds. */
+  g_strdelimit (line->str, "\r\n", ' ');
+  g_string_append_printf (out, "%s\n", line->str);
+}
+
+/* Everything is gathered before anything is printed, like "info". Findings are what the verb
+ * reports, not a failure: they have an exit status of their own (ANNEX_CLI_EXIT_FINDINGS), so
+ * a script can tell them from a file that could not be read. */
+static int
+run_check (const Verb   *verb,
+           char       ***args)
+{
+  g_autoptr(AnnexDatabase) db = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *today = NULL;
+  int status;
+  const GOptionEntry entries[] = {
+    { "today", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &today,
+      N_("Check as of this day instead of today"), N_("YYYY-MM-DD") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  status = parse_verb_args (verb, entries, args, &path);
+  if (status >= 0)
+    return status;
+
+  if (today != NULL && !annex_field_date_is_valid (today))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date: use YYYY-MM-DD"),
+                                                  today);
+
+      return usage_error (verb, message);
+    }
+
+  db = annex_database_open (path, ANNEX_DATABASE_OPEN_READ_ONLY, &error);
+  if (db == NULL)
+    return fail (error);
+
+  findings = annex_readiness_run_checks (db, today, &error);
+  if (findings == NULL)
+    return fail (error);
+  annex_database_close (db);
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < findings->len; i++)
+    append_finding_line (out, g_ptr_array_index (findings, i));
+  g_string_append_printf (out, "findings: %u\n", findings->len);
+
+  g_print ("%s", out->str);
+  return findings->len > 0 ? ANNEX_CLI_EXIT_FINDINGS : ANNEX_CLI_EXIT_OK;
+}
+
+/* Reads the whole input file given with an option (the importers limit what they accept). */
+static GBytes *
+read_input (const char  *path,
+            GError     **error)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+
+  return g_bytes_new_take (contents, length);
+}
+
+static int
+run_import (const Verb   *verb,
+            char       ***args)
+{
+  g_autoptr(AnnexDatabase) db = NULL;
+  g_autoptr(AnnexCsvImport) import = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *table = NULL;
+  g_autofree char *input = NULL;
+  g_auto(GStrv) maps = NULL;
+  guint n_imported = 0;
+  int status;
+  const GOptionEntry entries[] = {
+    { "register", 'r', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &table,
+      N_("The register to import into: risks, assets, issues, parties or controls"),
+      N_("REGISTER") },
+    { "csv", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &input,
+      N_("The CSV file to read"), N_("IN") },
+    { "map", 'm', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, &maps,
+      N_("Read FIELD from COLUMN (a header or a 1-based number)"), N_("FIELD=COLUMN") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  status = parse_verb_args (verb, entries, args, &path);
+  if (status >= 0)
+    return status;
+  if (table == NULL)
+    return usage_error (verb, _("No register given (--register)"));
+  if (input == NULL)
+    return usage_error (verb, _("No CSV file given (--csv)"));
+
+  bytes = read_input (input, &error);
+  if (bytes == NULL)
+    return fail (error);
+
+  db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    return fail (error);
+
+  import = annex_csv_import_new (db, table, bytes, &error);
+  if (import == NULL)
+    return fail (error);
+
+  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+    {
+      if (!annex_csv_import_parse_mapping (import, maps[i], &error))
+        return usage_error (verb, error->message);
+    }
+
+  if (!annex_csv_import_run (import, &n_imported, &error))
+    {
+      /* One "annex: " line per problem, each with its row number. */
+      g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        print_error_line (lines[i]);
+      return ANNEX_CLI_EXIT_FAILURE;
+    }
+  annex_database_close (db);
+
+  /* The table name is the register's, as in "annex info". */
+  g_print (_("Imported %u %s\n"), n_imported, table);
+  return ANNEX_CLI_EXIT_OK;
+}
+
+static int
+run_import_catalog (const Verb   *verb,
+                    char       ***args)
+{
+  g_autoptr(AnnexDatabase) db = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *input = NULL;
+  g_autofree char *title = NULL;
+  guint n_controls = 0;
+  int status;
+  const GOptionEntry entries[] = {
+    { "oscal", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &input,
+      N_("The OSCAL catalog (JSON) to read"), N_("IN") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  status = parse_verb_args (verb, entries, args, &path);
+  if (status >= 0)
+    return status;
+  if (input == NULL)
+    return usage_error (verb, _("No catalog given (--oscal)"));
+
+  bytes = read_input (input, &error);
+  if (bytes == NULL)
+    return fail (error);
+
+  db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    return fail (error);
+
+  if (!annex_oscal_import_catalog (db, bytes, &title, &n_controls, &error))
+    return fail (error);
+  annex_database_close (db);
+
+  g_strdelimit (title, "\r\n", ' ');
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported “%s”: %u control\n",
+                        "Imported “%s”: %u controls\n", n_controls), title, n_controls);
+  return ANNEX_CLI_EXIT_OK;
+}
+
+/* The format named by @output's extension, for an export without --format. */
+static gboolean
+format_from_extension (const char        *output,
+                       AnnexReportFormat *format)
+{
+  const AnnexReportFormat candidates[] = {
+    ANNEX_REPORT_FORMAT_PDF, ANNEX_REPORT_FORMAT_XLSX, ANNEX_REPORT_FORMAT_CSV,
+    ANNEX_REPORT_FORMAT_OSCAL,
+  };
+  const char *dot = strrchr (output, '.');
+
+  for (guint i = 0; dot != NULL && i < G_N_ELEMENTS (candidates); i++)
+    {
+      if (g_ascii_strcasecmp (dot + 1, annex_report_format_get_extension (candidates[i])) == 0)
+        {
+          *format = candidates[i];
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Every combination is checked before the workspace is opened, so wrong usage writes nothing
+ * and says what is wrong; what only the workspace can tell (an unknown audit) is a failure. */
+static int
+run_export (const Verb   *verb,
+            char       ***args)
+{
+  g_autoptr(AnnexDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *format_nick = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *kind_nick = NULL;
+  g_autofree char *display = NULL;
+  const char *argument = NULL;
+  const char *colon;
+  AnnexReportKind kind;
+  AnnexReportFormat format;
+  int status;
+  const GOptionEntry entries[] = {
+    { "report", 'r', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &report,
+      N_("The report: soa, risks, treatment-plan, audit:REF, review:REF, context, actions or "
+         "register:TABLE"), N_("REPORT") },
+    { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_nick,
+      N_("The file format: pdf, xlsx, csv or oscal (default: from OUT’s extension)"),
+      N_("FORMAT") },
+    { "output", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write"), N_("OUT") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  status = parse_verb_args (verb, entries, args, &path);
+  if (status >= 0)
+    return status;
+  if (report == NULL)
+    return usage_error (verb, _("No report given (--report)"));
+  if (output == NULL)
+    return usage_error (verb, _("No output file given (--output)"));
+
+  colon = strchr (report, ':');
+  kind_nick = colon != NULL ? g_strndup (report, colon - report) : g_strdup (report);
+  argument = colon != NULL ? colon + 1 : NULL;
+  if (!annex_report_kind_from_nick (kind_nick, &kind))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown report “%s”"), report);
+
+      return usage_error (verb, message);
+    }
+  if (annex_report_kind_takes_argument (kind) && annex_field_text_is_blank (argument))
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (kind == ANNEX_REPORT_REGISTER
+                                   ? _("The report “%s” needs a register: --report %s:TABLE")
+                                   : _("The report “%s” needs a reference: --report %s:REF"),
+                                 kind_nick, kind_nick);
+      return usage_error (verb, message);
+    }
+  if (!annex_report_kind_takes_argument (kind) && argument != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The report “%s” takes no reference"),
+                                                  kind_nick);
+
+      return usage_error (verb, message);
+    }
+  if (kind == ANNEX_REPORT_REGISTER &&
+      !g_strv_contains (annex_database_get_register_tables (), argument))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown register “%s”"), argument);
+
+      return usage_error (verb, message);
+    }
+
+  if (format_nick != NULL && !annex_report_format_from_nick (format_nick, &format))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown format “%s”"), format_nick);
+
+      return usage_error (verb, message);
+    }
+  if (format_nick == NULL && !format_from_extension (output, &format))
+    return usage_error (verb, _("No format given (--format)"));
+  if (format == ANNEX_REPORT_FORMAT_OSCAL && kind != ANNEX_REPORT_SOA)
+    return usage_error (verb, _("Only the Statement of Applicability (soa) can be exported as "
+                                "OSCAL"));
+  if (format == ANNEX_REPORT_FORMAT_CSV && !annex_report_kind_has_main_table (kind))
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("The report “%s” has no table to export as CSV: use pdf or "
+                                   "xlsx"), kind_nick);
+      return usage_error (verb, message);
+    }
+
+  db = annex_database_open (path, ANNEX_DATABASE_OPEN_READ_ONLY, &error);
+  if (db == NULL)
+    return fail (error);
+
+  if (!annex_report_export (db, kind, argument, format, output, &error))
+    return fail (error);
+  annex_database_close (db);
+
+  display = g_filename_display_name (output);
+  g_print (_("Exported %s\n"), display);
   return ANNEX_CLI_EXIT_OK;
 }
 

@@ -13,14 +13,17 @@ G_BEGIN_DECLS
  * @ANNEX_CLI_EXIT_FAILURE: the verb failed; one line "annex: <message>" was printed on stderr
  * @ANNEX_CLI_EXIT_USAGE: wrong usage (unknown option, missing or extra argument); the message and a
  *   usage line were printed on stderr
+ * @ANNEX_CLI_EXIT_FINDINGS: the verb ran and reports findings ("annex check": the workspace has
+ *   readiness-check findings); not a failure, but a script may want to act on it
  *
  * The exit statuses of annex_cli_run().
  */
 typedef enum
 {
-  ANNEX_CLI_EXIT_OK      = 0,
-  ANNEX_CLI_EXIT_FAILURE = 1,
-  ANNEX_CLI_EXIT_USAGE   = 2,
+  ANNEX_CLI_EXIT_OK       = 0,
+  ANNEX_CLI_EXIT_FAILURE  = 1,
+  ANNEX_CLI_EXIT_USAGE    = 2,
+  ANNEX_CLI_EXIT_FINDINGS = 3,
 } AnnexCliExit;
 
 /* TRUE when @arg names a command-line verb ("new", "info"): then main() hands over to

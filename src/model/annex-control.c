@@ -46,6 +46,7 @@ enum {
   FIELD_IMPLEMENTATION_NOTES,
   FIELD_EVIDENCE,
   FIELD_LAST_REVIEWED,
+  FIELD_CATALOGUE_ID,
   N_FIELDS
 };
 
@@ -190,6 +191,13 @@ static const AnnexField fields[N_FIELDS] = {
     "last-reviewed", "last_reviewed", ANNEX_FIELD_DATE, N_("Last reviewed"),
     ANNEX_FIELD_FLAG_NONE,
     NULL, NULL
+  },
+  /* The imported catalogue (annex-control-catalogue.h) of the control, 0 for none: only the
+   * OSCAL import sets it (a privileged add), so the user never edits it. */
+  [FIELD_CATALOGUE_ID] = {
+    "catalogue-id", "catalogue_id", ANNEX_FIELD_INT, N_("Imported catalogue"),
+    ANNEX_FIELD_FLAG_READ_ONLY,
+    NULL, "0"
   },
 };
 
@@ -566,6 +574,24 @@ annex_control_is_annex_a (AnnexControl *self)
 }
 
 /**
+ * annex_control_get_catalogue_id:
+ * @self: a control
+ *
+ * Returns: the id of the imported catalogue (an #AnnexControlCatalogue of the "catalogues"
+ *   register) @self belongs to; 0 for Annex A and organization-specific controls
+ */
+gint64
+annex_control_get_catalogue_id (AnnexControl *self)
+{
+  const GValue *value;
+
+  g_return_val_if_fail (ANNEX_IS_CONTROL (self), 0);
+
+  value = annex_record_get_value (ANNEX_RECORD (self), FIELD_CATALOGUE_ID);
+  return g_value_get_int64 (value);
+}
+
+/**
  * annex_control_get_catalogue_entry:
  * @self: a control
  *
@@ -837,6 +863,17 @@ annex_control_matches_filter (AnnexControl             *self,
   if (filter->issues != ANNEX_CONTROL_ISSUE_NONE &&
       (annex_control_get_issues (self) & filter->issues) == 0)
     return FALSE;
+
+  if (filter->catalogue != ANNEX_CONTROL_CATALOGUE_ANY)
+    {
+      gint64 catalogue_id = annex_control_get_catalogue_id (self);
+
+      if (filter->catalogue == ANNEX_CONTROL_CATALOGUE_ANNEX_A)
+        return annex_control_is_annex_a (self);
+      if (filter->catalogue == ANNEX_CONTROL_CATALOGUE_CUSTOM)
+        return !annex_control_is_annex_a (self) && catalogue_id == 0;
+      return catalogue_id == filter->catalogue;
+    }
 
   return TRUE;
 }

@@ -34,6 +34,9 @@ G_DECLARE_FINAL_TYPE (AnnexControl, annex_control, ANNEX, CONTROL, AnnexRecord)
  *   "implementation-notes"             long text, searchable
  *   "evidence"             long text (notes, file paths or URLs), searchable
  *   "last-reviewed" / last_reviewed    date
+ *   "catalogue-id" / catalogue_id      int: the imported catalogue (AnnexControlCatalogue, table
+ *                          "catalogues") of a control imported from OSCAL, 0 for none; read-only
+ *                          (set by annex_oscal_import_catalog() only)
  * "theme", "applicability" and "status" carry ANNEX_FIELD_FLAG_FILTER; "catalogue" carries
  * ANNEX_FIELD_FLAG_READ_ONLY.
  * Computed, read-only: "display-title" (the title to show: for an Annex A control the catalogue
@@ -68,6 +71,10 @@ const char                  *annex_control_get_guidance       (AnnexControl *sel
 const char                  *annex_control_get_applicability  (AnnexControl *self);
 const char                  *annex_control_get_status         (AnnexControl *self);
 gboolean                     annex_control_is_annex_a         (AnnexControl *self);
+/* The id of the imported catalogue the control belongs to (an AnnexControlCatalogue of the
+ * "catalogues" register), 0 for Annex A and organization-specific controls. An imported control
+ * is a "custom" control otherwise: its SoA decision, links and actions work as for any other. */
+gint64                       annex_control_get_catalogue_id   (AnnexControl *self);
 /* The catalogue entry (id, attributes, 2013 ids, guidance) of an Annex A control, else NULL. */
 const AnnexCatalogueControl *annex_control_get_catalogue_entry (AnnexControl *self);
 /* The attribute flags of @attribute (0 for organization-specific controls). */
@@ -109,9 +116,17 @@ typedef struct
                                * none); 0: any */
   guint       issues;         /* AnnexControlIssues: the control must have at least one of them
                                * (as last computed, see annex_control_get_issues()); 0: any */
+  gint64      catalogue;      /* ANNEX_CONTROL_CATALOGUE_ANY, _ANNEX_A, _CUSTOM (organization-
+                               * specific, not imported), or the id (> 0) of an imported
+                               * catalogue (annex_control_get_catalogue_id()) */
 } AnnexControlFilter;
 
-#define ANNEX_CONTROL_FILTER_INIT { -1, NULL, NULL, -1, 0, ANNEX_CONTROL_ISSUE_NONE }
+#define ANNEX_CONTROL_CATALOGUE_ANY     ((gint64) -1)
+#define ANNEX_CONTROL_CATALOGUE_ANNEX_A ((gint64) -2)
+#define ANNEX_CONTROL_CATALOGUE_CUSTOM  ((gint64) -3)
+
+#define ANNEX_CONTROL_FILTER_INIT \
+  { -1, NULL, NULL, -1, 0, ANNEX_CONTROL_ISSUE_NONE, ANNEX_CONTROL_CATALOGUE_ANY }
 
 void                         annex_control_filter_init        (AnnexControlFilter       *filter);
 gboolean                     annex_control_matches_filter     (AnnexControl             *self,

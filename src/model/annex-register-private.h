@@ -14,4 +14,11 @@ gboolean _annex_register_save_privileged (AnnexRegister  *self,
                                           GPtrArray      *records,
                                           GError        **error);
 
+/* annex_register_add() for a rule of the model that sets READ_ONLY fields (a control imported
+ * from a catalogue, with its "catalogue-id"): the class's can_add and the READ_ONLY defaults are
+ * skipped; the reference rules, validation, check_write and the change history are as usual. */
+gboolean _annex_register_add_privileged  (AnnexRegister  *self,
+                                          AnnexRecord    *record,
+                                          GError        **error);
+
 G_END_DECLS

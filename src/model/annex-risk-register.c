@@ -206,6 +206,75 @@ annex_risk_count_residual_levels (AnnexDatabase    *db,
   return TRUE;
 }
 
+/**
+ * annex_risk_heat_map_count_residual:
+ * @map: (out caller-allocates): the counts
+ * @db: a workspace
+ * @method: the method whose cells and levels are counted
+ * @error: return location for a #GError
+ *
+ * What annex_risk_heat_map_compute() counts for the residual assessment, straight from the
+ * table with one GROUP BY (for the Overview, which needs no register loaded).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+annex_risk_heat_map_count_residual (AnnexRiskHeatMap  *map,
+                                    AnnexDatabase     *db,
+                                    AnnexRiskMethod   *method,
+                                    GError           **error)
+{
+  sqlite3_stmt *stmt;
+  guint n_l, n_i;
+  int rc;
+
+  g_return_val_if_fail (map != NULL, FALSE);
+  g_return_val_if_fail (ANNEX_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (ANNEX_IS_RISK_METHOD (method), FALSE);
+
+  memset (map, 0, sizeof *map);
+  n_l = map->n_likelihoods = annex_risk_method_get_n_likelihoods (method);
+  n_i = map->n_impacts = annex_risk_method_get_n_impacts (method);
+  map->n_levels = annex_risk_method_get_n_levels (method);
+
+  stmt = annex_database_prepare (db,
+                                 "SELECT residual_likelihood, residual_impact, count(*) "
+                                 "FROM risks GROUP BY residual_likelihood, residual_impact",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      sqlite3_int64 likelihood = sqlite3_column_int64 (stmt, 0);
+      sqlite3_int64 impact = sqlite3_column_int64 (stmt, 1);
+      guint count = (guint) sqlite3_column_int64 (stmt, 2);
+
+      map->total += count;
+      if (likelihood >= 1 && likelihood <= n_l && impact >= 1 && impact <= n_i)
+        {
+          guint level = annex_risk_method_get_level (method, likelihood, impact);
+
+          map->cells[likelihood - 1][impact - 1] += count;
+          map->levels[level] += count;
+        }
+      else
+        map->levels[0] += count;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_FAILED,
+                   _("Could not count the risks: %s"),
+                   sqlite3_errmsg (annex_database_get_handle (db)));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 /* ---- Method ------------------------------------------------------------------------------- */
 
 static void

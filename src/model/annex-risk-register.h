@@ -63,6 +63,12 @@ guint    annex_risk_heat_map_get     (const AnnexRiskHeatMap *map,
                                       guint             likelihood,
                                       guint             impact);
 
+/* The residual heat map straight from the table with one GROUP BY (no register needed). */
+gboolean annex_risk_heat_map_count_residual (AnnexRiskHeatMap *map,
+                                             AnnexDatabase    *db,
+                                             AnnexRiskMethod  *method,
+                                             GError          **error);
+
 /* Counts the risks per residual level straight from the table with one GROUP BY (for
  * `annex info` and reports, no register needed): @counts must hold n_levels + 1 entries;
  * counts[0] is the number not assessed (or out of range), counts[n] the number at level n. */

@@ -9,8 +9,9 @@
  * the change history, all in ONE transaction — a sample that does not load leaves nothing):
  *
  *   { "format": "annex-sample", "version": 1,
+ *     "deliberate-findings": [ "<rule id of annex-readiness.h>", … ]   (samples only)
  *     "settings": { "organization": "…", "risk-method": { …risk method JSON… } | "preset:5x5",
- *                   "climate-change-not-relevant": "…", "audit-cycle-start": "2025", … },
+ *                   "climate-change-not-relevant": "…", "review-interval-months": 12, … },
  *     "registers": {
  *       "<table>": [ { "key": "r1", "<field name>": <string|int|bool>, …,
  *                      "parent": "<key of the parent record>"      (child records),
@@ -19,11 +20,43 @@
  *                                                               reference, never added)
  *       "requirements": [ { "reference": "4.1", … } ]          (likewise) } }
  *
- * Tables load in dependency order (people, parties, assets, risks, actions…); "key" is any
- * string unique in the document, used by "parent" and "links"; a link target that is not a key
- * is a reference of that table ("5.15", "4.2"). Dates may be written relative to the day the
- * sample is loaded as "today", "today-30d", "today+3m", "today-1y", so a sample opened in any
- * year has current audits, reviews and overdue actions. */
+ * Tables load in dependency order whatever their order in the document: people (trainings),
+ * roles, issues, parties (party_requirements), scope_versions (scope_exclusions), assets,
+ * controls, requirements, risks, documents (document_versions), objectives
+ * (objective_measurements), audits (audit_items, findings), incidents, nonconformities,
+ * reviews (review_attendees), actions, awareness_activities, communications; a child table's
+ * records are added right after their parent, then the parent's own steps below run. Links are
+ * made last. "key" is any string unique in the document, used by "parent", "links", by an
+ * INT field written as a string (a finding's "item-id": the key of its checklist item) and by
+ * a text field written as { "ref": "<key>" }: the reference the record got ("origin-reference":
+ * { "ref": "r7" } gives "R-007"; yearly references follow the relative dates); a link
+ * target that is not a key is a reference of that table ("5.15", "4.2"). Field values are
+ * written by the field names of the record types (their headers), CHOICE values by nick. Dates
+ * may be written relative to the day the sample is loaded as "today", "today-30d",
+ * "today+2w", "today+3m", "today-1y", so a sample opened in any year has current audits,
+ * reviews and overdue actions; dates are set after the other fields, so an explicit
+ * "completed-on" or "next-review" wins over the default a model derives.
+ *
+ * The model's rules are kept by using its own operations, so a record carries its final
+ * state and the loader gets there:
+ *  - scope_versions "status": "approved" (with "approved-by", "approved-on", "in-force-from")
+ *    is added as a draft with its exclusions, then approved with annex_scope_version_approve();
+ *    "superseded" likewise, listed before the version that supersedes it;
+ *  - document_versions "status": "approved" / "superseded" (with "approved-by", "approved-on"):
+ *    annex_document_version_approve() (the document becomes approved); a document's "status"
+ *    and "next-review" are set after its versions;
+ *  - reviews "status": "signed-off" (with "signed-off-by" = the chair, "signed-off-on"): added
+ *    as held with its attendees, then annex_review_sign_off(); the review needs its
+ *    "actual-date";
+ *  - a closed nonconformity carries its effectiveness check ("check-date", "check-by",
+ *    "check-result": "effective"); a retained risk above the threshold its acceptance.
+ * A starter document (starters/<sector>.json) has only "registers" (its "settings" are not
+ * applied: the workspace is the user's) and no controls, requirements or deliberate findings.
+ *
+ * Sample ids, organizations and deliberate findings: "financial" is "Harbour Valley Bank",
+ * "healthcare" is "Lindenbrook Clinic" (settings.organization must match
+ * AnnexSampleInfo.organization; tests check it). Sectors with a starter file: general,
+ * financial, healthcare, software, manufacturing, public. */
 
 #pragma once
 

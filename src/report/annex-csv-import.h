@@ -26,7 +26,10 @@ typedef struct
 
 /* @table: "risks", "assets", "issues", "parties" or "controls" (controls: only existing ones are
  * updated by reference — applicability, reasons, justification, status, owner, notes — never
- * added). Reads and parses the whole @bytes (UTF-8 with or without BOM; separator ',' or ';',
+ * added; the reasons either as the five reason-* fields or as the SoA report's one "reasons"
+ * column, which lists the reasons that apply by label (English or translated) or field name,
+ * separated by ',' or ';': an empty cell there means none. Where both are mapped, a reason-*
+ * cell that is not empty wins). Reads and parses the whole @bytes (UTF-8 with or without BOM; separator ',' or ';',
  * detected from the header line; RFC 4180 quoting with embedded separators, quotes and line
  * breaks). Errors (ANNEX_STORE_ERROR_INVALID, a clear message): not UTF-8, no header, an
  * unterminated quote (with the row), an unknown table, more than 100,000 rows or 200 columns. */
@@ -45,7 +48,8 @@ const char     *annex_csv_import_get_cell      (AnnexCsvImport *self,
                                                 guint           column);
 
 /* The fields that can be imported into the table, NULL-terminated field names ("title",
- * "likelihood"…); their labels are the model's field labels. */
+ * "likelihood"…); their labels are the model's field labels. Controls also have the
+ * pseudo-fields "reference" (required: which control a row updates) and "reasons". */
 const char * const *annex_csv_import_get_fields (AnnexCsvImport *self);
 const char     *annex_csv_import_get_field_label (AnnexCsvImport *self,
                                                   const char     *field);
@@ -68,8 +72,10 @@ gboolean        annex_csv_import_parse_mapping (AnnexCsvImport *self,
                                                 GError        **error);
 
 /* Checks every row with the current mapping without writing: each value converted (a level by
- * number or label of the risk method, a choice by value or label, a date as YYYY-MM-DD, a bool
- * as yes/no/true/false/1/0/x), each record validated by its model. Returns the problems (an
+ * number or label of the risk method, a choice by value or label in English or translated, a
+ * date as YYYY-MM-DD, a bool as yes/no/true/false/1/0/x or the translated Yes and No; a cell the
+ * spreadsheet writers neutralized has its one added apostrophe dropped), each record validated
+ * by its model. Returns the problems (an
  * array of AnnexCsvProblem, empty when the import would succeed), row order. */
 GArray         *annex_csv_import_check         (AnnexCsvImport *self,
                                                 guint           max_rows);  /* 0: all rows */

@@ -22,10 +22,17 @@ AnnexReportRenderer *annex_report_renderer_new         (AnnexReportDocument *doc
 void                 annex_report_renderer_free        (AnnexReportRenderer *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnnexReportRenderer, annex_report_renderer_free)
 
-/* Lays the document out (fonts measured with @cr's font options and resolution) and returns
- * the number of pages, cover included. Call once before draw_page. */
+/* Lays the document out (fonts measured with @cr's font options; one unit is one point, so a
+ * print operation sets GTK_UNIT_POINTS) and returns the number of pages, cover included. Call
+ * once before draw_page. */
 guint                annex_report_renderer_paginate    (AnnexReportRenderer *self,
                                                         cairo_t             *cr);
+/* Whether page @page is turned to landscape (after paginate): the content pages of a document
+ * with a table of more than 8 columns are, the cover never. Such a page is @height × @width:
+ * the PDF writer sets that page size, printing sets a landscape page setup for it
+ * (GtkPrintOperation::request-page-setup). */
+gboolean             annex_report_renderer_page_is_landscape (AnnexReportRenderer *self,
+                                                              guint                page);
 /* Draws page @page (0-based; 0 is the cover) on @cr, whose origin is the page's top-left. */
 void                 annex_report_renderer_draw_page   (AnnexReportRenderer *self,
                                                         cairo_t             *cr,

@@ -47,6 +47,11 @@ const char *annex_report_kind_get_title   (AnnexReportKind     kind);   /* trans
 gboolean    annex_report_format_from_nick (const char         *nick,
                                            AnnexReportFormat  *format);
 const char *annex_report_format_get_extension (AnnexReportFormat format); /* "pdf"… */
+/* Whether annex_report_build() needs an argument for @kind (audit, review, register). */
+gboolean    annex_report_kind_takes_argument (AnnexReportKind  kind);
+/* Whether documents of @kind have a main table, i.e. can be written as CSV (all but the
+ * review minutes). */
+gboolean    annex_report_kind_has_main_table (AnnexReportKind  kind);
 
 /* ---- The neutral document ------------------------------------------------------------------ */
 
@@ -110,10 +115,28 @@ typedef struct
   char            *organization;
   char            *date;            /* ISO date of the report */
   char            *workspace;       /* the workspace file's display name */
-  char            *version;         /* a stable summary of the workspace state: "schema 8, change 1423" */
+  char            *version;         /* the workspace state: "schema 8 · change 1423" */
   GPtrArray       *sections;        /* of AnnexReportSection * */
   /* The main table (the register itself, what CSV writes and CSV import reads back): a block
-   * of one section, or NULL when the report has no table. */
+   * of one section, or NULL when the report has no table. Its column keys are the model's field
+   * names ("reference" for the reference), its cells the values as shown (a choice by its
+   * translated label, a bool as "Yes"/"No", a level by its label in the risk method):
+   *   SOA             reference, theme, title, applicability, reasons (the translated labels
+   *                   of the reason-* fields that are set, joined by ", "), justification,
+   *                   status, owner, implementation-notes, evidence (group rows per theme)
+   *   RISKS           reference, title, owner, assets, controls (references, ", "),
+   *                   inherent-likelihood, inherent-impact, inherent-level, treatment,
+   *                   residual-likelihood, residual-impact, residual-level, accepted-by,
+   *                   accepted-on, accepted-until, next-review, status
+   *   TREATMENT_PLAN  risk, reference, title, owner, due-date, status, completed-on, overdue
+   *                   (group rows per risk)
+   *   AUDIT           the checklist: subject-kind, subject, title, question, result, notes,
+   *                   evidence
+   *   CONTEXT         the issues: reference + every field of AnnexIssue
+   *   ACTIONS         reference, title, owner, due-date, status, overdue, origin,
+   *                   origin-reference, completed-on, description
+   *   REGISTER        reference + every field of the record type, in field-table order (INT
+   *                   fields such as likelihoods as numbers): the lossless one for imports. */
   AnnexReportBlock *main_table;
 } AnnexReportDocument;
 
@@ -140,7 +163,9 @@ gboolean annex_report_write_pdf  (AnnexReportDocument *document,
 gboolean annex_report_write_xlsx (AnnexReportDocument *document,
                                   const char          *path,
                                   GError             **error);
-/* CSV of the main table only (RFC 4180: CRLF, fields quoted when needed, UTF-8 without BOM);
+/* CSV of the main table only (RFC 4180: CRLF, fields quoted when needed, UTF-8 without BOM):
+ * a header line of the column keys (language-independent, what the CSV import maps by), then
+ * one line per row; group rows are left out (their grouping is a column of every row).
  * G_IO_ERROR_NOT_SUPPORTED when the document has no main table. */
 gboolean annex_report_write_csv  (AnnexReportDocument *document,
                                   const char          *path,
@@ -148,7 +173,9 @@ gboolean annex_report_write_csv  (AnnexReportDocument *document,
 
 /* What every spreadsheet writer does to a cell: a value beginning with '=', '+', '-', '@', tab
  * or carriage return gets a leading apostrophe ("'=SUM(A1)") so that no spreadsheet runs it as a
- * formula. Returns a new string (a copy when nothing is needed). */
+ * formula; so does one whose leading apostrophes come before such a character ("'=x" becomes
+ * "''=x"), so that the CSV import, which drops exactly one, reads every value back as it was.
+ * Returns a new string (a copy when nothing is needed). */
 char    *annex_report_neutralize_cell (const char *value);
 
 /* Builds and writes in one call (the command line and the UI's Export menu). For

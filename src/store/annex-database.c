@@ -600,6 +600,28 @@ static const Migration builtin_migrations[] = {
     ");",
     NULL
   },
+  /* 8: control catalogues imported from OSCAL beside Annex A. An imported control is a row of
+   * "controls" like any other (catalogue 'custom', so the CHECK of migration 2 stays as it is)
+   * whose catalogue_id names its catalogue; 0 for Annex A and organization-specific controls.
+   * No foreign key: the register writes 0 for "none", and catalogues are never deleted while
+   * controls point at them (the model refuses it). A re-import finds its catalogue by source
+   * (the OSCAL document's uuid) or title. */
+  {
+    "CREATE TABLE catalogues ("
+    "  id        INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  reference TEXT NOT NULL UNIQUE,"
+    "  created   TEXT NOT NULL,"
+    "  updated   TEXT NOT NULL,"
+    "  title     TEXT NOT NULL,"
+    "  version   TEXT,"
+    "  source    TEXT,"
+    "  format    TEXT NOT NULL DEFAULT 'oscal' CHECK (format IN ('oscal')),"
+    "  imported  TEXT"
+    ");"
+    "ALTER TABLE controls ADD COLUMN catalogue_id INTEGER NOT NULL DEFAULT 0;"
+    "CREATE INDEX controls_catalogue_id ON controls (catalogue_id);",
+    NULL
+  },
 };
 
 /* Tests only: steps appended after the built-in ones. */
@@ -635,6 +657,8 @@ static const char * const register_tables[] = {
   "trainings",
   "awareness_activities",
   "communications",
+  /* imported control catalogues (migration 8) */
+  "catalogues",
   NULL
 };
 

@@ -133,7 +133,8 @@ annex_store_error_from_io_error (const GError *io_error)
  *
  * Sets @error to "<context>: <SQLite's message>" in the %ANNEX_STORE_ERROR domain. When @db's
  * last error is not @rc (the message would describe another failure), SQLite's generic text
- * for @rc is used instead.
+ * for @rc is used instead. A full disk and a read-only workspace get a translated sentence that
+ * tells the user what to do instead of SQLite's message.
  */
 void
 annex_store_set_error_from_sqlite (GError     **error,
@@ -146,10 +147,26 @@ annex_store_set_error_from_sqlite (GError     **error,
   if (error == NULL)
     return;
 
-  if (db != NULL && (sqlite3_extended_errcode (db) & 0xff) == (rc & 0xff))
-    detail = sqlite3_errmsg (db);
-  if (detail == NULL || *detail == '\0')
-    detail = sqlite3_errstr (rc);
+  /* The two failures a user can fix get a sentence that says how, rather than SQLite's
+   * "database or disk is full" / "attempt to write a readonly database". */
+  switch (annex_store_error_from_sqlite_code (rc))
+    {
+    case ANNEX_STORE_ERROR_FULL:
+      detail = _("the disk is full. Free some space, then try again.");
+      break;
+
+    case ANNEX_STORE_ERROR_READ_ONLY:
+      detail = _("the workspace is read-only. Check that its file and folder can be written, "
+                 "then try again.");
+      break;
+
+    default:
+      if (db != NULL && (sqlite3_extended_errcode (db) & 0xff) == (rc & 0xff))
+        detail = sqlite3_errmsg (db);
+      if (detail == NULL || *detail == '\0')
+        detail = sqlite3_errstr (rc);
+      break;
+    }
 
   if (context == NULL || *context == '\0')
     context = _("The workspace could not be used");

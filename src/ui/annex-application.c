@@ -304,6 +304,12 @@ set_accels (GtkApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "win.export-workspace", { "<Control>e", NULL } },
     { "win.close-workspace", { "<Control>w", NULL } },
+    { "win.text-larger", { "<Control>plus", "<Control>equal", NULL } },
+    { "win.text-smaller", { "<Control>minus", NULL } },
+    { "win.text-reset", { "<Control>0", NULL } },
+    { "win.search-everywhere", { "<Control>k", NULL } },
+    { "win.export", { "<Control><Shift>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
   };
   const char * const *views = annex_window_get_view_names ();
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "annex-control-catalogue.h"
 #include "annex-controls-view.h"
 #include "annex-link-section.h"
 
@@ -18,6 +19,12 @@
 
 /* The name of the completeness facet and its choices, in this order. */
 #define GAPS_FACET "gaps"
+
+/* The facet of the catalogue a control comes from: Annex A, organization-specific, then each
+ * imported catalogue (OSCAL) in the order of the catalogues register. Offered once a catalogue
+ * has been imported. */
+#define CATALOGUE_FACET "catalogue-id"
+#define CATALOGUE_FIXED_CHOICES 2
 
 static const AnnexControlIssues gaps_choices[] = {
   GAP_ISSUES,
@@ -43,6 +50,9 @@ struct _AnnexControlsView
   AnnexRegister     *actions;
   AnnexRegister     *risks;
   GtkWidget         *risks_section;  /* the control editor's linked risks */
+  AnnexRegister     *catalogues;     /* the imported catalogues, for the catalogue facet */
+  GArray            *catalogue_ids;  /* gint64: the catalogue of each facet choice past the
+                                      * fixed ones */
   GSignalGroup      *control_signals;
   GSignalGroup      *action_signals;
   GSignalGroup      *database_signals;
@@ -468,6 +478,89 @@ requirement_info (AnnexRecord *record,
   return annex_requirement_dup_info (ANNEX_REQUIREMENT (record));
 }
 
+static gboolean
+catalogue_facet_match (AnnexRecord *record,
+                       guint        choice,
+                       gpointer     user_data)
+{
+  AnnexControlsView *self = user_data;
+  AnnexControlFilter filter = ANNEX_CONTROL_FILTER_INIT;
+
+  if (choice == 0)
+    filter.catalogue = ANNEX_CONTROL_CATALOGUE_ANNEX_A;
+  else if (choice == 1)
+    filter.catalogue = ANNEX_CONTROL_CATALOGUE_CUSTOM;
+  else if (choice - CATALOGUE_FIXED_CHOICES < self->catalogue_ids->len)
+    filter.catalogue = g_array_index (self->catalogue_ids, gint64,
+                                      choice - CATALOGUE_FIXED_CHOICES);
+  else
+    return FALSE;
+
+  return annex_control_matches_filter (ANNEX_CONTROL (record), &filter);
+}
+
+/* The catalogue facet follows the imported catalogues: rebuilt when one is added or renamed,
+ * keeping the catalogue chosen when it is still there. */
+static void
+update_catalogue_facet (AnnexControlsView *self)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n = self->catalogues != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->catalogues))
+                                     : 0;
+  guint old_choice = annex_register_page_get_facet (self->controls_page, CATALOGUE_FACET);
+  gint64 old_id = 0;
+  guint new_choice = ANNEX_FACET_ANY;
+
+  if (old_choice != ANNEX_FACET_ANY && old_choice < CATALOGUE_FIXED_CHOICES)
+    new_choice = old_choice;
+  else if (old_choice != ANNEX_FACET_ANY &&
+           old_choice - CATALOGUE_FIXED_CHOICES < self->catalogue_ids->len)
+    old_id = g_array_index (self->catalogue_ids, gint64, old_choice - CATALOGUE_FIXED_CHOICES);
+
+  annex_register_page_remove_facet (self->controls_page, CATALOGUE_FACET);
+  g_array_set_size (self->catalogue_ids, 0);
+  if (n == 0)
+    return;
+
+  /* Translators: a choice of the controls' "Catalog" filter */
+  g_ptr_array_add (labels, (gpointer) _("ISO/IEC 27001 Annex A"));
+  /* Translators: a choice of the controls' "Catalog" filter: controls the organization added */
+  g_ptr_array_add (labels, (gpointer) _("Organization-specific"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AnnexControlCatalogue) catalogue = g_list_model_get_item (G_LIST_MODEL (self->catalogues),
+                                                                          i);
+      gint64 id = annex_record_get_id (ANNEX_RECORD (catalogue));
+
+      g_array_append_val (self->catalogue_ids, id);
+      g_ptr_array_add (labels, (gpointer) annex_control_catalogue_get_title (catalogue));
+      if (id == old_id)
+        new_choice = CATALOGUE_FIXED_CHOICES + i;
+    }
+  g_ptr_array_add (labels, NULL);
+
+  /* Translators: the filter of controls by the catalogue they come from */
+  annex_register_page_add_facet (self->controls_page, CATALOGUE_FACET, _("Catalog"),
+                                 (const char * const *) labels->pdata,
+                                 catalogue_facet_match, self, NULL);
+  if (new_choice != ANNEX_FACET_ANY)
+    annex_register_page_set_facet (self->controls_page, CATALOGUE_FACET, new_choice);
+}
+
+static void
+on_catalogues_loaded_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(AnnexControlsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Without the catalogues the facet is not offered; the controls still show. */
+  if (!annex_register_load_finish (ANNEX_REGISTER (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not load the control catalogues: %s", error->message);
+}
+
 static void
 add_control_facets (AnnexControlsView *self)
 {
@@ -718,6 +811,10 @@ annex_controls_view_dispose (GObject *object)
   g_clear_object (&self->actions);
   g_clear_object (&self->risks);
   g_clear_object (&self->risks_section);
+  if (self->catalogues != NULL)
+    g_signal_handlers_disconnect_by_data (self->catalogues, self);
+  g_clear_object (&self->catalogues);
+  g_clear_pointer (&self->catalogue_ids, g_array_unref);
 
   G_OBJECT_CLASS (annex_controls_view_parent_class)->dispose (object);
 }
@@ -856,6 +953,7 @@ annex_controls_view_init (AnnexControlsView *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->catalogue_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* Controls: the SoA summary above the list, warnings on incomplete decisions, the 27002
    * attributes and completeness as filters, decision rows that follow the decision. */
@@ -920,6 +1018,22 @@ annex_controls_view_set_registers (AnnexControlsView *self,
       g_signal_group_set_target (self->database_signals,
                                  controls != NULL ? annex_register_get_database (controls) : NULL);
       annex_register_page_set_register (self->controls_page, controls);
+
+      /* The imported catalogues, read on the worker like the controls; the register reloads
+       * itself after an import. */
+      if (self->catalogues != NULL)
+        g_signal_handlers_disconnect_by_data (self->catalogues, self);
+      g_clear_object (&self->catalogues);
+      if (controls != NULL)
+        {
+          self->catalogues = annex_register_new (annex_register_get_database (controls),
+                                                 ANNEX_TYPE_CONTROL_CATALOGUE);
+          g_signal_connect_swapped (self->catalogues, "items-changed",
+                                    G_CALLBACK (update_catalogue_facet), self);
+          annex_register_load_async (self->catalogues, NULL, on_catalogues_loaded_cb,
+                                     g_object_ref (self));
+        }
+      update_catalogue_facet (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTROL_REGISTER]);
     }
 

@@ -248,6 +248,28 @@ annex_record_filter_add_facet (AnnexRecordFilter   *self,
   insert_facet (self, self->facets->len, name, label, choices, match, user_data, destroy, FALSE);
 }
 
+gboolean
+annex_record_filter_remove_facet (AnnexRecordFilter *self,
+                                  const char        *name)
+{
+  int index;
+  gboolean was_active;
+
+  g_return_val_if_fail (ANNEX_IS_RECORD_FILTER (self), FALSE);
+
+  index = annex_record_filter_find_facet (self, name);
+  if (index < 0)
+    return FALSE;
+
+  was_active = ((Facet *) g_ptr_array_index (self->facets, index))->active != ANNEX_FACET_ANY;
+  g_ptr_array_remove_index (self->facets, index);
+  update_active (self);
+  if (was_active)
+    gtk_filter_changed (GTK_FILTER (self), GTK_FILTER_CHANGE_LESS_STRICT);
+
+  return TRUE;
+}
+
 void
 annex_record_filter_set_record_class (AnnexRecordFilter *self,
                                       AnnexRecordClass  *klass)

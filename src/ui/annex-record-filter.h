@@ -46,6 +46,10 @@ void                annex_record_filter_add_facet        (AnnexRecordFilter   *s
                                                           AnnexFacetMatchFunc  match,
                                                           gpointer             user_data,
                                                           GDestroyNotify       destroy);
+/* Removes the facet @name added with annex_record_filter_add_facet() (to offer other choices:
+ * remove, then add again). FALSE for an unknown name. */
+gboolean            annex_record_filter_remove_facet     (AnnexRecordFilter   *self,
+                                                          const char          *name);
 /* Replaces the field facets with one per CHOICE field of @klass flagged ANNEX_FIELD_FLAG_FILTER
  * (named after the field, labelled and offering its choices translated); NULL removes them. The
  * facets added with annex_record_filter_add_facet() stay. */

@@ -3007,6 +3007,21 @@ annex_register_page_add_facet (AnnexRegisterPage   *self,
 }
 
 gboolean
+annex_register_page_remove_facet (AnnexRegisterPage *self,
+                                  const char        *name)
+{
+  g_return_val_if_fail (ANNEX_IS_REGISTER_PAGE (self), FALSE);
+
+  if (!annex_record_filter_remove_facet (self->filter, name))
+    return FALSE;
+
+  rebuild_facets_ui (self);
+  update_n_active_filters (self);
+  update_count (self);
+  return TRUE;
+}
+
+gboolean
 annex_register_page_set_facet (AnnexRegisterPage *self,
                                const char        *name,
                                guint              choice)

@@ -89,6 +89,9 @@ void           annex_register_page_add_facet            (AnnexRegisterPage   *se
                                                          AnnexFacetMatchFunc  match,
                                                          gpointer             user_data,
                                                          GDestroyNotify       destroy);
+/* Removes a facet added with annex_register_page_add_facet(); FALSE for an unknown name. */
+gboolean       annex_register_page_remove_facet         (AnnexRegisterPage   *self,
+                                                         const char          *name);
 /* Sets facet @name (a field's name for a field facet) to @choice, an index into its choices, or
  * ANNEX_FACET_ANY; FALSE for an unknown facet or choice. */
 gboolean       annex_register_page_set_facet            (AnnexRegisterPage   *self,

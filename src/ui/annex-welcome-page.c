@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* annex-welcome-page.c: the welcome screen: a status page that says what Annex is, a boxed list
- * of the workspaces with a menu per row (and a spinner while the workspace is busy), and the New
- * and Import buttons. */
+ * of the workspaces with a menu per row (and a spinner while the workspace is busy), the New
+ * and Import buttons, and the sample organizations to practise with. */
 
 #define G_LOG_DOMAIN "annex-welcome-page"
 
@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "annex-sample.h"
 #include "annex-welcome-page.h"
 
 struct _AnnexWelcomePage
@@ -19,6 +20,7 @@ struct _AnnexWelcomePage
   AdwStatusPage      *status_page;
   GtkWidget          *workspaces_label;
   GtkListBox         *workspaces_list_box;
+  GtkListBox         *samples_list_box;
 
   /* owned */
   AnnexWorkspaceList *workspace_list;
@@ -167,6 +169,28 @@ create_workspace_row (gpointer item,
   return row;
 }
 
+/* A sample organization: its name and what it shows, and a button that opens a fresh copy. */
+static GtkWidget *
+create_sample_row (const AnnexSampleInfo *sample)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open Sample"));
+  GVariant *target = g_variant_new_string (sample->id);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sample->organization);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sample->summary);
+  gtk_widget_add_css_class (row, "sample-row");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-sample");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
 static void
 annex_welcome_page_dispose (GObject *object)
 {
@@ -249,6 +273,7 @@ annex_welcome_page_class_init (AnnexWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnexWelcomePage, status_page);
   gtk_widget_class_bind_template_child (widget_class, AnnexWelcomePage, workspaces_label);
   gtk_widget_class_bind_template_child (widget_class, AnnexWelcomePage, workspaces_list_box);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWelcomePage, samples_list_box);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -261,6 +286,15 @@ annex_welcome_page_init (AnnexWelcomePage *self)
   self->busy_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   adw_status_page_set_icon_name (self->status_page, APPLICATION_ID);
   update_empty_state (self);
+
+  {
+    const AnnexSampleInfo *samples;
+    guint n_samples;
+
+    samples = annex_sample_get_all (&n_samples);
+    for (guint i = 0; i < n_samples; i++)
+      gtk_list_box_append (self->samples_list_box, create_sample_row (&samples[i]));
+  }
 }
 
 GtkWidget *

@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (AnnexWelcomePage, annex_welcome_page, ANNEX, WELCOME_PAGE,
  * A row activates "win.open-workspace" with the workspace's path; its menu offers
  * "win.rename-workspace", "win.duplicate-workspace", "win.export-listed-workspace" and
  * "win.delete-workspace" with the same target. The buttons activate "app.new-workspace" and
- * "app.import". */
+ * "app.import". Below, the sample organizations (annex_sample_get_all ()), each with an Open
+ * Sample button activating "win.open-sample" with the sample's id. */
 
 GtkWidget          *annex_welcome_page_new                (void);
 AnnexWorkspaceList *annex_welcome_page_get_workspace_list (AnnexWelcomePage   *self);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
 
 #include "annex-action.h"
@@ -18,6 +20,10 @@
 #include "annex-context-view.h"
 #include "annex-control.h"
 #include "annex-controls-view.h"
+#include "annex-csv-import-dialog.h"
+#include "annex-export-dialog.h"
+#include "annex-oscal.h"
+#include "annex-toast.h"
 #include "annex-awareness.h"
 #include "annex-communication.h"
 #include "annex-document-version.h"
@@ -34,6 +40,7 @@
 #include "annex-objective-measurement.h"
 #include "annex-objective.h"
 #include "annex-objectives-view.h"
+#include "annex-overview-view.h"
 #include "annex-issue.h"
 #include "annex-party-requirement.h"
 #include "annex-party.h"
@@ -44,8 +51,12 @@
 #include "annex-reviews-view.h"
 #include "annex-risk-register.h"
 #include "annex-risks-view.h"
+#include "annex-sample.h"
 #include "annex-scope-exclusion.h"
 #include "annex-scope-version.h"
+#include "annex-text-scale.h"
+#include "annex-search-dialog.h"
+#include "annex-setup-assistant.h"
 #include "annex-welcome-page.h"
 #include "annex-window.h"
 
@@ -66,6 +77,7 @@ struct _AnnexWindow
   AdwWindowTitle       *sidebar_title;
   AdwWindowTitle       *view_title;
   GtkStack             *title_stack;
+  AnnexOverviewView    *overview_view;
   AnnexContextView     *context_view;
   AnnexControlsView    *controls_view;
   AnnexRisksView       *risks_view;
@@ -79,6 +91,7 @@ struct _AnnexWindow
   AnnexRegisterPage    *actions_page;
   GtkSpinner           *welcome_spinner;
   GtkSpinner           *sidebar_spinner;
+  GtkMenuButton        *export_menu_button;
 
   /* owned */
   GSettings            *settings;
@@ -339,6 +352,23 @@ window_operation_free (WindowOperation *op)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WindowOperation, window_operation_free)
 
+/* The folder of the sample organizations' practice copies (outside the workspace folder, so
+ * they are not listed among the user's workspaces). */
+static char *
+dup_samples_directory (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "annex", "samples", NULL);
+}
+
+static gboolean
+is_sample_path (const char *path)
+{
+  g_autofree char *directory = dup_samples_directory ();
+  g_autofree char *parent = path != NULL ? g_path_get_dirname (path) : NULL;
+
+  return g_strcmp0 (parent, directory) == 0;
+}
+
 static void
 update_title (AnnexWindow *self)
 {
@@ -353,12 +383,20 @@ update_title (AnnexWindow *self)
     gtk_window_set_title (GTK_WINDOW (self), "Annex");
 
   adw_window_title_set_title (self->sidebar_title, self->organization);
+  /* A sample's copy says that it is for practice (opening the sample again starts over). */
+  adw_window_title_set_subtitle (self->sidebar_title,
+                                 self->database != NULL &&
+                                 is_sample_path (annex_database_get_path (self->database))
+                                   ? _("Sample for practice") : NULL);
 }
 
 static void
 update_actions (AnnexWindow *self)
 {
-  static const char * const workspace_actions[] = { "export-workspace", "close-workspace" };
+  static const char * const workspace_actions[] = { "export-workspace", "close-workspace",
+                                                     "search-everywhere", "text-larger",
+                                                     "text-smaller", "text-reset", "export",
+                                                     "print", "import-csv", "import-catalog" };
 
   for (guint i = 0; i < G_N_ELEMENTS (workspace_actions); i++)
     {
@@ -387,6 +425,9 @@ clear_workspace (AnnexWindow *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
+  if (self->overview_view != NULL)
+    annex_overview_view_set_database (self->overview_view, NULL);
+  annex_text_scale_apply (GTK_WIDGET (self), ANNEX_TEXT_SCALE_DEFAULT);
   if (self->actions_page != NULL)
     annex_register_page_set_register (self->actions_page, NULL);
   if (self->controls_view != NULL)
@@ -479,6 +520,16 @@ restore_window_state (AnnexWindow *self)
     gtk_stack_set_visible_child_name (self->view_stack, view);
 }
 
+/* The larger-text mode of the workspace just opened (kept per workspace, for trainers). */
+static void
+restore_text_scale (AnnexWindow *self)
+{
+  g_autofree char *value = annex_database_dup_setting (self->database, ANNEX_TEXT_SCALE_SETTING);
+
+  annex_text_scale_apply (GTK_WIDGET (self), annex_text_scale_parse (value));
+}
+
+static void update_export_menu (AnnexWindow *self);
 static void on_register_loaded_cb (GObject      *source,
                                    GAsyncResult *result,
                                    gpointer      user_data);
@@ -648,6 +699,10 @@ set_database (AnnexWindow   *self,
                                  on_register_loaded_cb, g_object_ref (self));
   }
 
+  /* The overview reads the workspace with SQL and needs no register loaded. */
+  annex_overview_view_set_database (self->overview_view, self->database);
+  restore_text_scale (self);
+
   g_settings_set_string (self->settings, "last-workspace",
                          annex_database_get_path (self->database));
 
@@ -779,6 +834,23 @@ on_register_page_add_toast_cb (AnnexWindow *self,
   show_toast (self, g_object_ref (toast));
 }
 
+/* A cell of the overview's heat map: the Risks view listing the risks of that cell (residual). */
+static void
+on_overview_view_show_risks_cb (AnnexWindow *self,
+                                guint        likelihood,
+                                guint        impact)
+{
+  AnnexHeatMap *map = annex_risks_view_get_heat_map (self->risks_view);
+
+  annex_window_set_view (self, "risks");
+  annex_risks_view_set_visible_page (self->risks_view, "risks");
+  annex_risks_view_set_residual (self->risks_view, TRUE);
+  g_object_set (self->risks_view, "heat-map-revealed", TRUE, NULL);
+  if (annex_heat_map_get_selected_likelihood (map) != likelihood ||
+      annex_heat_map_get_selected_impact (map) != impact)
+    annex_heat_map_pick (map, likelihood, impact);
+}
+
 static void
 on_view_stack_visible_child_changed_cb (AnnexWindow *self)
 {
@@ -803,6 +875,7 @@ on_view_stack_visible_child_changed_cb (AnnexWindow *self)
     gtk_list_box_select_row (self->sidebar_list, row);
 
   g_settings_set_string (self->settings, "last-view", name);
+  update_export_menu (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
@@ -949,6 +1022,10 @@ dup_dialog_name (AdwMessageDialog *dialog)
   return g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 }
 
+static void on_new_workspace_opened_cb (GObject      *source,
+                                        GAsyncResult *result,
+                                        gpointer      user_data);
+
 static void
 on_new_dialog_response_cb (AdwMessageDialog *dialog,
                            const char       *response,
@@ -969,7 +1046,9 @@ on_new_dialog_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  open_path_or_show_error (self, annex_workspace_get_path (workspace), name);
+  /* Once it is shown, the guided start is offered over it. */
+  annex_window_open_workspace_async (self, annex_workspace_get_path (workspace), NULL,
+                                     on_new_workspace_opened_cb, g_strdup (name));
 }
 
 /* The windows showing the workspace at @path (this one or others of the application) take its
@@ -999,6 +1078,53 @@ update_renamed_workspace (AnnexWindow *self,
       window->organization = g_strdup (organization);
       update_title (window);
     }
+}
+
+static void
+on_setup_assistant_add_toast_cb (AnnexWindow *self,
+                                 AdwToast    *toast)
+{
+  /* The assistant only lends the toast for the emission. */
+  show_toast (self, g_object_ref (toast));
+}
+
+static void
+on_setup_assistant_finished_cb (AnnexWindow *self,
+                                gboolean     applied)
+{
+  g_autofree char *organization = NULL;
+
+  if (!applied || self->database == NULL)
+    return;
+
+  /* The assistant may have renamed the organization. */
+  organization = annex_database_dup_organization (self->database);
+  if (organization != NULL && organization[0] != '\0')
+    update_renamed_workspace (self, annex_database_get_path (self->database), organization);
+  refresh_workspace_list (self);
+}
+
+static void
+on_new_workspace_opened_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  AnnexWindow *self = ANNEX_WINDOW (source);
+  g_autofree char *name = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!annex_window_open_workspace_finish (self, result, &error))
+    {
+      if (should_report (self, error))
+        {
+          g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+          show_error_dialog (self, heading, error->message);
+        }
+      return;
+    }
+
+  annex_window_show_setup_assistant (self);
 }
 
 static void
@@ -1502,6 +1628,481 @@ show_record_action (GSimpleAction *action,
     add_toast_printf (self, _("The record is no longer there."));
 }
 
+typedef struct
+{
+  char *id;
+  char *path;
+} SampleData;
+
+static void
+sample_data_free (SampleData *data)
+{
+  g_free (data->id);
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+create_sample_thread_func (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  SampleData *data = task_data;
+  g_autoptr(AnnexDatabase) database = NULL;
+  g_autofree char *directory = g_path_get_dirname (data->path);
+  GError *error = NULL;
+
+  if (g_mkdir_with_parents (directory, 0700) != 0)
+    {
+      int errsv = errno;
+
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (errsv),
+                               "%s: %s", directory, g_strerror (errsv));
+      return;
+    }
+
+  /* Always a fresh copy: the practice of the last workshop is replaced. */
+  database = annex_sample_create (data->path, data->id, TRUE, NULL, &error);
+  if (database == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The window opens it on its own thread's connection. */
+  annex_database_close (database);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_sample_opened_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  AnnexWindow *self = ANNEX_WINDOW (source);
+  g_autofree char *name = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (annex_window_open_workspace_finish (self, result, &error))
+    add_toast_printf (self, _("This is a fresh copy of “%s”. Your changes are practice: open "
+                              "the sample again from the welcome screen to start over."), name);
+  else if (should_report (self, error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      show_error_dialog (self, heading, error->message);
+    }
+}
+
+static void
+on_sample_created_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(WindowOperation) op = user_data;
+  AnnexWindow *self = op->window;
+  SampleData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (should_report (self, error))
+        {
+          g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), op->name);
+
+          show_error_dialog (self, heading, error->message);
+        }
+      return;
+    }
+
+  if (!is_closing (self))
+    annex_window_open_workspace_async (self, data->path, NULL, on_sample_opened_cb,
+                                       g_strdup (op->name));
+}
+
+static void
+open_sample_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AnnexWindow *self = ANNEX_WINDOW (user_data);
+  const char *id = g_variant_get_string (parameter, NULL);
+  const AnnexSampleInfo *sample = annex_sample_find (id);
+  g_autoptr(GTask) task = NULL;
+  SampleData *data;
+  AnnexWindow *other;
+  WindowOperation *op;
+
+  if (sample == NULL)
+    {
+      show_error_dialog (self, _("Sample Not Found"),
+                         _("This version of Annex does not have that sample organization."));
+      return;
+    }
+
+  data = g_new0 (SampleData, 1);
+  data->id = g_strdup (id);
+  data->path = annex_window_dup_sample_path (id);
+
+  /* The copy is replaced: a window that has the old one open closes it first (its connection
+   * would otherwise go on with the replaced file). */
+  while ((other = find_window_with_workspace (self, data->path)) != NULL)
+    annex_window_close_workspace (other);
+
+  op = begin_operation (self, NULL, sample->organization, _("Preparing the sample…"));
+  task = g_task_new (self, self->operations_cancellable, on_sample_created_cb, op);
+  g_task_set_source_tag (task, open_sample_action);
+  g_task_set_task_data (task, data, (GDestroyNotify) sample_data_free);
+  g_task_run_in_thread (task, create_sample_thread_func);
+}
+
+static void
+search_everywhere_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  AnnexWindow *self = ANNEX_WINDOW (user_data);
+
+  if (self->database != NULL)
+    gtk_window_present (GTK_WINDOW (annex_search_dialog_new (GTK_WINDOW (self),
+                                                             self->database)));
+}
+
+/* Ctrl+plus, Ctrl+minus, Ctrl+0: the text size of this window, kept in the workspace. */
+static void
+text_scale_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  AnnexWindow *self = ANNEX_WINDOW (user_data);
+  const char *name = g_action_get_name (G_ACTION (action));
+  int direction = 0;
+  guint percent;
+  g_autofree char *value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->database == NULL)
+    return;
+
+  if (g_str_equal (name, "text-larger"))
+    direction = 1;
+  else if (g_str_equal (name, "text-smaller"))
+    direction = -1;
+  percent = annex_text_scale_step (annex_text_scale_get (GTK_WIDGET (self)), direction);
+  annex_text_scale_apply (GTK_WIDGET (self), percent);
+
+  /* 100 % is the default: the setting goes away rather than stay as noise. */
+  if (percent != ANNEX_TEXT_SCALE_DEFAULT)
+    value = g_strdup_printf ("%u", percent);
+  if (!annex_database_set_setting (self->database, ANNEX_TEXT_SCALE_SETTING, value, &error))
+    add_toast_printf (self, _("Could not keep the text size: %s"), error->message);
+}
+
+/* Reports and data exchange: the view's report for Export and Print, the CSV imports and the
+ * control catalogue import. */
+
+/* The register page shown in the visible view (a view of one page, or the visible page of a
+ * view of several), or NULL. */
+static AnnexRegisterPage *
+get_visible_register_page (AnnexWindow *self)
+{
+  GtkWidget *view = gtk_stack_get_visible_child (self->view_stack);
+  GtkWidget *page = NULL;
+
+  if (view == NULL)
+    return NULL;
+
+  if (single_page (view) != NULL)
+    page = single_page (view);
+  else if (ANNEX_IS_PAGED_VIEW (view))
+    page = adw_view_stack_get_visible_child (annex_paged_view_get_stack (ANNEX_PAGED_VIEW (view)));
+  else
+    page = view;
+
+  return ANNEX_IS_REGISTER_PAGE (page) ? ANNEX_REGISTER_PAGE (page) : NULL;
+}
+
+/* The reference of the record selected in @page (the first one), or NULL. */
+static char *
+dup_selected_reference (AnnexRegisterPage *page)
+{
+  g_autoptr(GPtrArray) selected = page != NULL ? annex_register_page_dup_selected (page) : NULL;
+
+  if (selected == NULL || selected->len == 0)
+    return NULL;
+
+  return g_strdup (annex_record_get_reference (g_ptr_array_index (selected, 0)));
+}
+
+/* "register:TABLE" for the register of @page, with the page's title as *@label. */
+static char *
+dup_register_report (AnnexRegisterPage  *page,
+                     char              **label)
+{
+  AnnexRegister *register_ = page != NULL ? annex_register_page_get_register (page) : NULL;
+  g_autoptr(GTypeClass) klass = NULL;
+
+  if (register_ == NULL)
+    return NULL;
+
+  klass = g_type_class_ref (annex_register_get_record_type (register_));
+  g_free (*label);
+  *label = g_strdup (annex_register_page_get_title (page));
+  return g_strconcat ("register:", annex_record_class_get_table (ANNEX_RECORD_CLASS (klass)),
+                      NULL);
+}
+
+/* The report of the visible view, as Export preselects it and Print prints it: the SoA in
+ * Controls, the risk register or treatment plan in Risks, the selected audit or review, the
+ * context register, the action list; any other register as a table. *@label: the label of a
+ * register report (NULL for the others: the dialog names them). */
+static char *
+dup_view_report (AnnexWindow  *self,
+                 char        **label)
+{
+  const char *view = annex_window_get_view (self);
+  g_autofree char *reference = NULL;
+  char *report;
+
+  *label = NULL;
+
+  if (g_strcmp0 (view, "controls") == 0 || g_strcmp0 (view, "overview") == 0)
+    return g_strdup ("soa");
+  if (g_strcmp0 (view, "context") == 0)
+    return g_strdup ("context");
+  if (g_strcmp0 (view, "actions") == 0)
+    return g_strdup ("actions");
+  if (g_strcmp0 (view, "risks") == 0)
+    {
+      const char *page = annex_risks_view_get_visible_page (self->risks_view);
+
+      if (g_strcmp0 (page, "plan") == 0)
+        return g_strdup ("treatment-plan");
+      if (g_strcmp0 (page, "assets") == 0 &&
+          (report = dup_register_report (get_visible_register_page (self), label)) != NULL)
+        return report;
+      return g_strdup ("risks");
+    }
+  if (g_strcmp0 (view, "audits") == 0)
+    reference = dup_selected_reference (annex_audits_view_get_audits_page (self->audits_view));
+  else if (g_strcmp0 (view, "reviews") == 0)
+    reference = dup_selected_reference (annex_reviews_view_get_page (self->reviews_view));
+
+  if (reference != NULL)
+    return g_strdup_printf ("%s:%s", g_strcmp0 (view, "audits") == 0 ? "audit" : "review",
+                            reference);
+
+  report = dup_register_report (get_visible_register_page (self), label);
+  return report != NULL ? report : g_strdup ("soa");
+}
+
+/* The register a CSV import from the visible view goes into. */
+static const char *
+get_view_csv_table (AnnexWindow *self)
+{
+  const char *view = annex_window_get_view (self);
+
+  if (g_strcmp0 (view, "controls") == 0)
+    return "controls";
+  if (g_strcmp0 (view, "context") == 0)
+    return g_strcmp0 (annex_context_view_get_visible_page (self->context_view), "parties") == 0
+           ? "parties" : "issues";
+  if (g_strcmp0 (view, "risks") == 0 &&
+      g_strcmp0 (annex_risks_view_get_visible_page (self->risks_view), "assets") == 0)
+    return "assets";
+
+  return "risks";
+}
+
+/* The header bar's Export menu: export and print the view's report, and the imports that fill
+ * the view's registers. */
+static void
+update_export_menu (AnnexWindow *self)
+{
+  const char *view = annex_window_get_view (self);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) reports = g_menu_new ();
+  g_autoptr(GMenu) imports = g_menu_new ();
+
+  if (self->export_menu_button == NULL)
+    return;
+
+  g_menu_append (reports, _("_Export…"), "win.export");
+  g_menu_append (reports, _("_Print…"), "win.print");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (reports));
+
+  if (g_strcmp0 (view, "risks") == 0)
+    {
+      g_menu_append (imports, _("Import _Risks from CSV…"), "win.import-csv::risks");
+      g_menu_append (imports, _("Import _Assets from CSV…"), "win.import-csv::assets");
+    }
+  else if (g_strcmp0 (view, "context") == 0)
+    {
+      g_menu_append (imports, _("Import _Issues from CSV…"), "win.import-csv::issues");
+      g_menu_append (imports, _("Import Interested _Parties from CSV…"),
+                     "win.import-csv::parties");
+    }
+  else if (g_strcmp0 (view, "controls") == 0)
+    {
+      g_menu_append (imports, _("Import Control _Status from CSV…"), "win.import-csv::controls");
+      g_menu_append (imports, _("Import Control _Catalog…"), "win.import-catalog");
+    }
+  if (g_menu_model_get_n_items (G_MENU_MODEL (imports)) > 0)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (imports));
+
+  gtk_menu_button_set_menu_model (self->export_menu_button, G_MENU_MODEL (menu));
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  AnnexWindow *self = ANNEX_WINDOW (user_data);
+  static const char * const standard[] = { "soa", "risks", "treatment-plan", "context",
+                                           "actions", NULL };
+  g_autofree char *label = NULL;
+  g_autofree char *report = NULL;
+  GtkWidget *dialog;
+
+  if (self->database == NULL)
+    return;
+
+  report = dup_view_report (self, &label);
+  dialog = annex_export_dialog_new (GTK_WINDOW (self), self->database);
+  for (guint i = 0; standard[i] != NULL; i++)
+    annex_export_dialog_add_report (ANNEX_EXPORT_DIALOG (dialog), standard[i], NULL);
+  /* The view's own report when it is not a standard one: the selected audit or review, or the
+   * register shown. */
+  annex_export_dialog_add_report (ANNEX_EXPORT_DIALOG (dialog), report, label);
+  annex_export_dialog_set_report (ANNEX_EXPORT_DIALOG (dialog), report);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  AnnexWindow *self = ANNEX_WINDOW (user_data);
+  g_autofree char *label = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->database == NULL)
+    return;
+
+  report = dup_view_report (self, &label);
+  if (!annex_export_print_report (GTK_WINDOW (self), self->database, report, &error))
+    annex_window_add_toast (self, annex_toast_new_for_error (error));
+}
+
+static void
+import_csv_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  AnnexWindow *self = ANNEX_WINDOW (user_data);
+  const char *table = g_variant_get_string (parameter, NULL);
+
+  if (self->database == NULL)
+    return;
+
+  /* "" (the primary menu): the register of the visible view; the dialog offers the others. */
+  if (!g_strv_contains (annex_csv_import_dialog_get_tables (), table))
+    table = get_view_csv_table (self);
+  annex_csv_import_dialog_choose_file (GTK_WINDOW (self), self->database, table);
+}
+
+static void
+on_catalog_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(AnnexWindow) self = user_data;
+  AnnexDatabase *database = g_object_get_data (G_OBJECT (source), "annex-database");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = g_file_get_basename (G_FILE (source));
+  g_autofree char *heading = NULL;
+  g_autofree char *title = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+  guint n = 0;
+
+  if (is_closing (self))
+    return;
+
+  heading = g_strdup_printf (_("Could Not Import “%s”"), name);
+  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
+    {
+      show_error_dialog (self, heading, error->message);
+      return;
+    }
+  bytes = g_bytes_new_take (contents, length);
+
+  /* Only into the workspace the file was chosen for. */
+  if (self->database == NULL || self->database != database)
+    return;
+
+  /* One transaction on this thread's connection; the registers reload after it. */
+  if (!annex_oscal_import_catalog (self->database, bytes, &title, &n, &error))
+    {
+      show_error_dialog (self, heading, error->message);
+      return;
+    }
+
+  add_toast_printf (self, ngettext ("Imported %u control of “%s”",
+                                    "Imported %u controls of “%s”", n), n, title);
+  annex_window_set_view (self, "controls");
+  annex_controls_view_set_visible_page (self->controls_view, "controls");
+}
+
+static void
+on_catalog_chooser_response_cb (GtkNativeDialog *chooser,
+                                int              response,
+                                AnnexWindow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  gtk_native_dialog_destroy (chooser);
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+
+  if (file != NULL)
+    annex_window_import_catalog (self, file);
+}
+
+static void
+import_catalog_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  AnnexWindow *self = ANNEX_WINDOW (user_data);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->database == NULL)
+    return;
+
+  gtk_file_filter_set_name (filter, _("OSCAL Catalogs (JSON)"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+
+  chooser = gtk_file_chooser_native_new (_("Import Control Catalog"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  /* The chooser's reference is dropped in the response handler. */
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_catalog_chooser_response_cb),
+                           self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* In the window's GActionMap ("win." with GtkApplicationWindow), so that they can be enabled
  * and disabled. */
 static const GActionEntry win_actions[] = {
@@ -1514,6 +2115,15 @@ static const GActionEntry win_actions[] = {
   { "close-workspace", close_workspace_action },
   { "show-view", show_view_action, "s" },
   { "show-record", show_record_action, "(sx)" },
+  { "text-larger", text_scale_action },
+  { "text-smaller", text_scale_action },
+  { "text-reset", text_scale_action },
+  { "search-everywhere", search_everywhere_action },
+  { "export", export_action },
+  { "print", print_action },
+  { "import-csv", import_csv_action, "s" },
+  { "import-catalog", import_catalog_action },
+  { "open-sample", open_sample_action, "s" },
 };
 
 /* Parent overrides */
@@ -1648,6 +2258,7 @@ annex_window_class_init (AnnexWindowClass *klass)
   g_type_ensure (ANNEX_TYPE_DOCUMENTS_VIEW);
   g_type_ensure (ANNEX_TYPE_IMPROVEMENT_VIEW);
   g_type_ensure (ANNEX_TYPE_OBJECTIVES_VIEW);
+  g_type_ensure (ANNEX_TYPE_OVERVIEW_VIEW);
   g_type_ensure (ANNEX_TYPE_REVIEWS_VIEW);
   g_type_ensure (ANNEX_TYPE_RISKS_VIEW);
   g_type_ensure (ANNEX_TYPE_WELCOME_PAGE);
@@ -1663,6 +2274,7 @@ annex_window_class_init (AnnexWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, view_title);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, overview_view);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, context_view);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, controls_view);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, risks_view);
@@ -1676,8 +2288,10 @@ annex_window_class_init (AnnexWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, actions_page);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, welcome_spinner);
   gtk_widget_class_bind_template_child (widget_class, AnnexWindow, sidebar_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AnnexWindow, export_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, on_register_page_add_toast_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_stack_visible_child_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_overview_view_show_risks_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
@@ -2059,6 +2673,54 @@ annex_window_new_workspace (AnnexWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/**
+ * annex_window_dup_sample_path:
+ * @id: the id of a sample organization ("financial")
+ *
+ * Returns: (transfer full): where "win.open-sample" puts the fresh copy of sample @id:
+ *   g_get_user_data_dir()/annex/samples/<id>.isms
+ */
+char *
+annex_window_dup_sample_path (const char *id)
+{
+  g_autofree char *directory = dup_samples_directory ();
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  basename = g_strconcat (id, ".isms", NULL);
+  return g_build_filename (directory, basename, NULL);
+}
+
+/**
+ * annex_window_show_setup_assistant:
+ * @self: an #AnnexWindow
+ *
+ * Offers the guided start (annex-setup-assistant.h) for the open workspace: done after a new
+ * workspace is created. Its failures become toasts of this window.
+ *
+ * Returns: (transfer none) (nullable): the assistant, presented; %NULL without a workspace
+ */
+AnnexSetupAssistant *
+annex_window_show_setup_assistant (AnnexWindow *self)
+{
+  AnnexSetupAssistant *assistant;
+
+  g_return_val_if_fail (ANNEX_IS_WINDOW (self), NULL);
+
+  if (self->database == NULL)
+    return NULL;
+
+  assistant = annex_setup_assistant_new (GTK_WINDOW (self), self->database);
+  g_signal_connect_object (assistant, "add-toast",
+                           G_CALLBACK (on_setup_assistant_add_toast_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (assistant, "finished",
+                           G_CALLBACK (on_setup_assistant_finished_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (assistant));
+
+  return assistant;
+}
+
 void
 annex_window_import_workspace (AnnexWindow *self)
 {
@@ -2105,4 +2767,29 @@ annex_window_set_toast_timeout (AnnexWindow *self,
   g_return_if_fail (ANNEX_IS_WINDOW (self));
 
   self->toast_timeout = seconds;
+}
+
+/**
+ * annex_window_import_catalog:
+ * @self: an #AnnexWindow
+ * @file: an OSCAL catalog (JSON)
+ *
+ * Reads @file on a worker, imports it into the open workspace as a control catalogue (one
+ * transaction), then shows the Controls view and a toast; a refused file is shown in a dialog.
+ */
+void
+annex_window_import_catalog (AnnexWindow *self,
+                             GFile       *file)
+{
+  g_return_if_fail (ANNEX_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->database == NULL)
+    return;
+
+  /* Read off the main thread: a catalog such as NIST SP 800-53 is several megabytes. */
+  g_object_set_data_full (G_OBJECT (file), "annex-database", g_object_ref (self->database),
+                          g_object_unref);
+  g_file_load_contents_async (file, self->operations_cancellable, on_catalog_loaded_cb,
+                              g_object_ref (self));
 }

@@ -9,6 +9,7 @@
 
 #include "annex-database.h"
 #include "annex-register.h"
+#include "annex-setup-assistant.h"
 #include "annex-workspace-list.h"
 
 G_BEGIN_DECLS
@@ -23,7 +24,14 @@ G_DECLARE_FINAL_TYPE (AnnexWindow, annex_window, ANNEX, WINDOW, AdwApplicationWi
  * "win.duplicate-workspace" (s), "win.export-listed-workspace" (s), "win.delete-workspace" (s),
  * "win.export-workspace" (the open one), "win.close-workspace", "win.show-view" (s: view name),
  * "win.show-record" ((sx): a register table and a record id: shows the view and page holding
- * that table's records and the record in its editor; a toast when it is not found). */
+ * that table's records and the record in its editor; a toast when it is not found),
+ * "win.search-everywhere" (Ctrl+K: the search over every register, annex-search-dialog.h),
+ * "win.open-sample" (s: a sample organization's id: creates a fresh copy of it, replacing the
+ * last one, at annex_window_dup_sample_path () on a worker, then opens it),
+ * "win.export" (Shift+Ctrl+E: the export dialog, the visible view's report preselected),
+ * "win.print" (Ctrl+P: prints that report), "win.import-csv" (s: "risks", "assets", "issues",
+ * "parties", "controls", or "" for the visible view's register), "win.import-catalog" (an OSCAL
+ * control catalog). */
 
 /* The names of the views in sidebar order ("overview" … "actions"), NULL-terminated. */
 const char * const *annex_window_get_view_names (void);
@@ -69,8 +77,19 @@ void                annex_window_open_file      (AnnexWindow        *self,
                                                  GFile              *file);
 /* Asks for an organization name and creates and opens a new workspace. */
 void                annex_window_new_workspace  (AnnexWindow        *self);
+/* Where "win.open-sample" keeps the practice copy of sample @id. */
+char               *annex_window_dup_sample_path (const char     *id);
+/* Offers the guided start for the open workspace (done after "New Workspace"); NULL without a
+ * workspace. */
+AnnexSetupAssistant *annex_window_show_setup_assistant (AnnexWindow  *self);
 /* Asks for a .isms file and imports and opens it. */
 void                annex_window_import_workspace (AnnexWindow      *self);
+
+/* Imports the OSCAL control catalog in @file into the open workspace (read on a worker), then
+ * shows the Controls view and a toast "Imported 149 controls of “…”"; a refused file is shown
+ * in a dialog. The chooser of "win.import-catalog" ends here. */
+void                annex_window_import_catalog (AnnexWindow        *self,
+                                                 GFile              *file);
 
 /* Shows @toast (taking it over, like adw_toast_overlay_add_toast ()). */
 void                annex_window_add_toast      (AnnexWindow        *self,
