@@ -1230,6 +1230,7 @@ test_reports_xlsx_neutralized (void)
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *shared = NULL;
+  g_autofree char *workbook = NULL;
   g_autofree char *sheet = NULL;
   AnnexReportSection *section;
 
@@ -1253,7 +1254,8 @@ test_reports_xlsx_neutralized (void)
   g_assert_true (annex_report_write_xlsx (document, out, &error));
   g_assert_no_error (error);
   zip = read_zip (out);
-  names = dup_matches (dup_entry (zip, "xl/workbook.xml"), "<sheet name=\"([^\"]*)\"");
+  workbook = dup_entry (zip, "xl/workbook.xml");
+  names = dup_matches (workbook, "<sheet name=\"([^\"]*)\"");
   g_assert_cmpuint (names->len, ==, 4);
   g_assert_cmpstr (g_ptr_array_index (names, 1), ==, "Actions");
   g_assert_cmpstr (g_ptr_array_index (names, 2), ==, "A very long name- for -a- sheet");

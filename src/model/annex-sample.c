@@ -36,6 +36,7 @@
 #include "annex-register.h"
 #include "annex-requirement.h"
 #include "annex-review-attendee.h"
+#include "annex-review-inputs.h"
 #include "annex-review.h"
 #include "annex-risk-method.h"
 #include "annex-risk.h"
@@ -310,6 +311,8 @@ typedef struct
   GHashTable      *keys;       /* key → KeyEntry (owned) */
   GHashTable      *consumed;   /* JsonObject of child records that were loaded (set) */
   GHashTable      *records;    /* JsonObject → AnnexRecord written for it (borrowed) */
+  GPtrArray       *reviews;    /* JsonObject of the reviews whose inputs are prepared once
+                                * everything else is written (borrowed) */
   AnnexRiskMethod *method;
 } Loader;
 
@@ -320,6 +323,7 @@ loader_clear (Loader *loader)
   g_clear_pointer (&loader->keys, g_hash_table_unref);
   g_clear_pointer (&loader->consumed, g_hash_table_unref);
   g_clear_pointer (&loader->records, g_hash_table_unref);
+  g_clear_pointer (&loader->reviews, g_ptr_array_unref);
   g_clear_object (&loader->method);
 }
 
@@ -633,7 +637,10 @@ static const char * const scope_skip[] = {
 };
 static const char * const version_skip[] = { "status", "approved-by", "approved-on", NULL };
 static const char * const document_skip[] = { "status", "next-review", NULL };
-static const char * const review_skip[] = { "status", "signed-off-by", "signed-off-on", NULL };
+static const char * const review_skip[] = {
+  "status", "signed-off-by", "signed-off-on", "input-notes", NULL
+};
+static const char * const open_review_skip[] = { "input-notes", NULL };
 
 static gboolean load_record (Loader          *loader,
                              const TableInfo *info,
@@ -733,16 +740,105 @@ finish_record (Loader          *loader,
       return ok;
     }
 
-  if (g_str_equal (info->table, "reviews") && g_strcmp0 (status, "signed-off") == 0)
-    {
-      g_autofree char *signed_off_on = NULL;
-      const char *by = get_member_string (object, "signed-off-by");
+  /* Their inputs describe the whole workspace: prepared (and signed off) at the end. */
+  if (g_str_equal (info->table, "reviews") && g_strcmp0 (status, "planned") != 0)
+    g_ptr_array_add (loader->reviews, object);
 
-      if (!dup_member_date (loader, object, "signed-off-on", &signed_off_on, error))
-        return FALSE;
-      return annex_review_sign_off (model, ANNEX_REVIEW (record),
-                                    by != NULL ? by : annex_review_get_chair (ANNEX_REVIEW (record)),
-                                    signed_off_on, error);
+  return TRUE;
+}
+
+/* The "input-notes" of review @object: the discussion notes of its inputs, by letter. */
+static gboolean
+set_review_notes (AnnexReview  *review,
+                  JsonObject   *object,
+                  GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, "input-notes");
+  g_autoptr(GList) letters = NULL;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_invalid (error, _("“input-notes” must be an object"));
+      return FALSE;
+    }
+
+  letters = json_object_get_members (json_node_get_object (node));
+  for (GList *l = letters; l != NULL; l = l->next)
+    {
+      int input = annex_review_input_from_letter (l->data);
+      const char *notes = get_member_string (json_node_get_object (node), l->data);
+
+      if (input < 0 || notes == NULL)
+        {
+          set_invalid (error, _("“input-notes” must give text for the inputs a to g"));
+          return FALSE;
+        }
+      annex_review_set_input_notes (review, input, notes);
+    }
+
+  return TRUE;
+}
+
+/* Prepares the inputs of review @object with the model's own operation (annex-review-inputs.h)
+ * after giving them their notes, then signs it off when it is. A review that was held prepares
+ * its inputs as of its meeting date. */
+static gboolean
+prepare_review (Loader         *loader,
+                AnnexRegister  *model,
+                JsonObject     *object,
+                GError        **error)
+{
+  AnnexReview *review = g_hash_table_lookup (loader->records, object);
+  const char *held_on = annex_review_get_date (review);
+  const char *by = get_member_string (object, "signed-off-by");
+  g_autofree char *today = format_date (&loader->today);
+  g_autofree char *signed_off_on = NULL;
+
+  if (!set_review_notes (review, object, error) ||
+      !annex_review_prepare_inputs (model, review,
+                                    held_on != NULL && strcmp (held_on, today) < 0 ? held_on
+                                                                                   : today,
+                                    error))
+    return FALSE;
+
+  if (g_strcmp0 (get_member_string (object, "status"), "signed-off") != 0)
+    return TRUE;
+
+  return dup_member_date (loader, object, "signed-off-on", &signed_off_on, error) &&
+         annex_review_sign_off (model, review, by != NULL ? by : annex_review_get_chair (review),
+                                signed_off_on, error);
+}
+
+/* Every review that is not merely planned, once everything else is written: its inputs
+ * describe the whole workspace. The reviews still open go first, so that their "since the
+ * previous review" window starts on the signed-off review's meeting date rather than when the
+ * loader prepared that review's snapshot. */
+static gboolean
+prepare_reviews (Loader  *loader,
+                 GError **error)
+{
+  AnnexRegister *model = get_model (loader, find_table_info ("reviews"), FALSE, NULL);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < loader->reviews->len; i++)
+        {
+          JsonObject *object = g_ptr_array_index (loader->reviews, i);
+          gboolean signed_off = g_strcmp0 (get_member_string (object, "status"),
+                                           "signed-off") == 0;
+
+          if (signed_off != (pass == 1))
+            continue;
+          if (!prepare_review (loader, model, object, error))
+            {
+              AnnexRecord *review = g_hash_table_lookup (loader->records, object);
+
+              g_prefix_error (error, "reviews (%s): ", annex_record_get_reference (review));
+              return FALSE;
+            }
+        }
     }
 
   return TRUE;
@@ -800,6 +896,8 @@ load_record_inner (Loader          *loader,
     skip = document_skip;
   else if (g_str_equal (info->table, "reviews") && g_strcmp0 (status, "signed-off") == 0)
     skip = review_skip;
+  else if (g_str_equal (info->table, "reviews"))
+    skip = open_review_skip;
 
   if (!set_fields (loader, record, object, skip, error))
     return FALSE;
@@ -1192,6 +1290,7 @@ load_document (AnnexDatabase  *db,
   loader.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   loader.consumed = g_hash_table_new (NULL, NULL);
   loader.records = g_hash_table_new (NULL, NULL);
+  loader.reviews = g_ptr_array_new ();
 
   if (!annex_database_begin (db, error))
     {
@@ -1255,7 +1354,7 @@ load_document (AnnexDatabase  *db,
         }
     }
 
-  if (!make_links (&loader, error))
+  if (!make_links (&loader, error) || !prepare_reviews (&loader, error))
     goto out;
 
   ok = TRUE;

@@ -45,8 +45,12 @@
  *  - document_versions "status": "approved" / "superseded" (with "approved-by", "approved-on"):
  *    annex_document_version_approve() (the document becomes approved); a document's "status"
  *    and "next-review" are set after its versions;
- *  - reviews "status": "signed-off" (with "signed-off-by" = the chair, "signed-off-on"): added
- *    as held with its attendees, then annex_review_sign_off(); the review needs its
+ *  - reviews: every review but a planned one has its inputs a–g prepared with
+ *    annex_review_prepare_inputs() once every other record and link is written (as of its
+ *    "actual-date" when it was held), the open ones first; "input-notes": { "a": "…", … "g":
+ *    "…" } gives the discussion notes of the inputs (any of them), set before preparing.
+ *    "status": "signed-off" (with "signed-off-by" = the chair, "signed-off-on"): added as held
+ *    with its attendees, prepared, then annex_review_sign_off(); the review needs its
  *    "actual-date";
  *  - a closed nonconformity carries its effectiveness check ("check-date", "check-by",
  *    "check-result": "effective"); a retained risk above the threshold its acceptance.

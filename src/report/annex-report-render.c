@@ -40,8 +40,10 @@
 #define HEADING_GAP_BEFORE 10.0
 #define HEADING_GAP_AFTER  6.0
 #define MIN_COLUMN      30.0
+#define MIN_TABLE_SIZE  6.0    /* the smallest type a table is set in */
 #define HEAT_MAP_GAP    28.0
 #define HEAT_MAP_MAX_CELL 44.0
+#define HEAT_MAP_MIN_CELL 30.0  /* smaller than this, the maps rather go to the next page */
 
 #define EPSILON 0.01
 
@@ -190,23 +192,6 @@ contrasting_text (const Rgb *background)
              0.0722 * linear_channel (background->b);
 
   return (1.05 / (l + 0.05)) > ((l + 0.05) / 0.05) ? white : text_colour;
-}
-
-/* "28 November 2026" from "2026-11-28"; anything else as it is. */
-static char *
-format_date (const char *iso)
-{
-  g_autoptr(GDateTime) date = NULL;
-  int y, m, d;
-
-  if (iso == NULL)
-    return g_strdup ("");
-  if (sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-      (date = g_date_time_new_utc (y, m, d, 0, 0, 0)) == NULL)
-    return g_strdup (iso);
-
-  /* Translators: the date on a report's cover and footer, see g_date_time_format() */
-  return g_date_time_format (date, C_("report date", "%-d %B %Y"));
 }
 
 static const char *
@@ -681,8 +666,10 @@ measure_columns (AnnexReportRenderer    *self,
           maximums[i] = MAX (maximums[i], natural);
           if (g_utf8_strlen (text, -1) > 24)
             continue;
-          /* A pill stays on one line; other short values may wrap between words. */
-          if (row->colours == NULL || row->colours[i] == NULL)
+          /* A pill and a date stay on one line; other short values may wrap between words. */
+          if ((row->colours == NULL || row->colours[i] == NULL) &&
+              g_array_index (block->columns, AnnexReportColumn, i).type !=
+                ANNEX_REPORT_COLUMN_DATE)
             natural = longest_word_width (self, text, size, PANGO_WEIGHT_NORMAL) + extra;
           value_minimums[i] = MAX (value_minimums[i], natural);
         }
@@ -790,57 +777,145 @@ is_starved (guint         n,
   return FALSE;
 }
 
-/* Column widths: with the headers' words whole if that leaves room for the values; else (many
- * columns) headers may break their longest words, values (references, levels, dates) still
- * not. */
+/* Column widths at type @size with the headers' words and the short values (references,
+ * levels, dates) whole, if that leaves every column room for its text; else NULL, and a smaller
+ * type may do. With @last_resort (the smallest type) the widths are shared out anyway, the
+ * minimums scaled down alike. */
 static double *
 column_widths (AnnexReportRenderer    *self,
                const AnnexReportBlock *block,
-               double                  size)
+               double                  size,
+               gboolean                last_resort)
 {
   guint n = block->columns->len;
   g_autofree double *minimums = g_new0 (double, n);
-  g_autofree double *tight = g_new0 (double, n);
+  g_autofree double *values = g_new0 (double, n);
   g_autofree double *maximums = g_new0 (double, n);
-  double *widths = g_new0 (double, n);
+  g_autofree double *widths = g_new0 (double, n);
   double total_min = 0;
 
-  measure_columns (self, block, size, minimums, tight, maximums);
+  measure_columns (self, block, size, minimums, values, maximums);
   for (guint i = 0; i < n; i++)
-    {
-      total_min += minimums[i];
-      tight[i] = MAX (tight[i], MIN (minimums[i], tight[i] > 0 ? 30.0 : 24.0));
-    }
+    total_min += minimums[i];
 
-  if (total_min <= self->content_width)
+  if (total_min <= self->content_width + EPSILON)
     {
       share_width (self->content_width, block->columns, minimums, maximums, widths);
-      if (!is_starved (n, maximums, widths))
-        return widths;
+      if (last_resort || !is_starved (n, maximums, widths))
+        return g_steal_pointer (&widths);
+    }
+  if (!last_resort)
+    return NULL;
+
+  fit_minimums (self->content_width, n, minimums);
+  share_width (self->content_width, block->columns, minimums, maximums, widths);
+  return g_steal_pointer (&widths);
+}
+
+/* The columns the PDF shows (not pdf_hidden), with their cells as a reader sees them (dates
+ * formatted): a table of the same shape as the document's, which owns its rows' cells and
+ * borrows the rest. */
+static AnnexReportBlock *
+dup_shown_table (const AnnexReportBlock *block)
+{
+  AnnexReportBlock *shown = g_new0 (AnnexReportBlock, 1);
+  guint n_all = block->columns->len;
+  g_autofree guint *index = g_new0 (guint, n_all);
+  guint n = 0;
+
+  shown->kind = ANNEX_REPORT_BLOCK_TABLE;
+  shown->name = block->name;
+  shown->columns = g_array_new (FALSE, TRUE, sizeof (AnnexReportColumn));
+  shown->rows = g_ptr_array_new ();
+  for (guint i = 0; i < n_all; i++)
+    {
+      const AnnexReportColumn *column = &g_array_index (block->columns, AnnexReportColumn, i);
+
+      if (column->pdf_hidden)
+        continue;
+      g_array_append_vals (shown->columns, column, 1);
+      index[n++] = i;
     }
 
-  fit_minimums (self->content_width, n, tight);
-  share_width (self->content_width, block->columns, tight, maximums, widths);
-  return widths;
+  for (guint r = 0; block->rows != NULL && r < block->rows->len; r++)
+    {
+      const AnnexReportRow *source = g_ptr_array_index (block->rows, r);
+      AnnexReportRow *row = g_new0 (AnnexReportRow, 1);
+
+      row->level = source->level;
+      row->cells = g_new0 (char *, MAX (n, 1) + 1);
+      if (source->colours != NULL)
+        row->colours = g_new0 (char *, MAX (n, 1));
+      if (source->level >= 1)
+        {
+          /* A group row's text is its first cell, whatever is shown. */
+          row->cells[0] = g_strdup (source->cells[0]);
+          for (guint i = 1; i < n; i++)
+            row->cells[i] = g_strdup ("");
+        }
+      else
+        {
+          for (guint i = 0; i < n; i++)
+            {
+              const AnnexReportColumn *column = &g_array_index (shown->columns,
+                                                                AnnexReportColumn, i);
+
+              row->cells[i] = column->type == ANNEX_REPORT_COLUMN_DATE
+                              ? annex_report_format_date (source->cells[index[i]])
+                              : g_strdup (source->cells[index[i]]);
+              if (row->colours != NULL)
+                row->colours[i] = source->colours[index[i]];  /* borrowed */
+            }
+        }
+      g_ptr_array_add (shown->rows, row);
+    }
+
+  return shown;
 }
 
 static void
+shown_table_free (AnnexReportBlock *shown)
+{
+  for (guint r = 0; r < shown->rows->len; r++)
+    {
+      AnnexReportRow *row = g_ptr_array_index (shown->rows, r);
+
+      g_strfreev (row->cells);
+      g_free (row->colours);  /* the colours are the document's */
+      g_free (row);
+    }
+  g_ptr_array_unref (shown->rows);
+  g_array_unref (shown->columns);
+  g_free (shown);
+}
+
+typedef AnnexReportBlock ShownTable;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShownTable, shown_table_free)
+
+static void
 prepare_table (AnnexReportRenderer    *self,
-               const AnnexReportBlock *block,
+               const AnnexReportBlock *source_block,
                Prepared               *prepared)
 {
-  guint n = block->columns != NULL ? block->columns->len : 0;
+  g_autoptr(ShownTable) block = NULL;
   g_autofree double *widths = NULL;
   g_autofree double *xs = NULL;
   double size;
+  guint n;
   Row *row;
 
+  if (source_block->columns == NULL)
+    return;
+  block = dup_shown_table (source_block);
+  n = block->columns->len;
   if (n == 0)
     return;
 
-  /* Wide tables get a smaller type so that their columns keep a useful width. */
+  /* Wide tables get a smaller type so that their columns keep a useful width; smaller still
+   * (down to a legible minimum) rather than break a header's or a short value's words. */
   size = n <= 5 ? 8.5 : n <= 8 ? 8.0 : n <= 12 ? 7.0 : 6.5;
-  widths = column_widths (self, block, size);
+  while ((widths = column_widths (self, block, size, size <= MIN_TABLE_SIZE)) == NULL)
+    size -= 0.5;
   xs = g_new0 (double, n);
   xs[0] = self->left;
   for (guint i = 1; i < n; i++)
@@ -857,6 +932,8 @@ prepare_table (AnnexReportRenderer    *self,
                                                          i).header,
                                           size, PANGO_WEIGHT_BOLD,
                                           widths[i] - 2 * CELL_PAD_X);
+      /* A header's words stay whole: the columns were made wide enough for them. */
+      pango_layout_set_wrap (row->cells[i].layout, PANGO_WRAP_WORD);
     }
   row_finish (row);
 
@@ -953,7 +1030,8 @@ prepare_heat_map_box (AnnexReportRenderer      *self,
                       const AnnexReportHeatMap *map,
                       HeatMapBox               *box,
                       double                    x,
-                      double                    width)
+                      double                    width,
+                      double                    max_cell)
 {
   guint n_x = MAX (map->n_x, 1), n_y = MAX (map->n_y, 1);
   double axis_w, label_natural = 0, label_word = 0, x_word = 0, x_size, y, grid_w;
@@ -992,7 +1070,7 @@ prepare_heat_map_box (AnnexReportRenderer      *self,
 
   box->grid_x = box->label_x + box->label_w + 6;
   grid_w = x + width - box->grid_x;
-  box->cell = MIN (grid_w / n_x, HEAT_MAP_MAX_CELL);
+  box->cell = MIN (grid_w / n_x, max_cell);
   /* Each row must hold its likelihood label. */
   for (guint i = 0; i < map->n_y; i++)
     box->cell = MAX (box->cell, MIN (layout_height (box->y_labels[i]) + 4, grid_w / n_x));
@@ -1034,11 +1112,11 @@ prepare_heat_map_box (AnnexReportRenderer      *self,
   box->height = y;
 }
 
-static void
-prepare_heat_maps (AnnexReportRenderer     *self,
-                   const AnnexReportBlock **blocks,
-                   guint                    n,
-                   Prepared                *prepared)
+static HeatMaps *
+heat_maps_new (AnnexReportRenderer     *self,
+               const AnnexReportBlock **blocks,
+               guint                    n,
+               double                   max_cell)
 {
   HeatMaps *maps = g_new0 (HeatMaps, 1);
   double box_w = (self->content_width - (n - 1) * HEAT_MAP_GAP) / n;
@@ -1047,9 +1125,40 @@ prepare_heat_maps (AnnexReportRenderer     *self,
   for (guint i = 0; i < n; i++)
     {
       prepare_heat_map_box (self, blocks[i]->heat_map, &maps->boxes[i],
-                            self->left + i * (box_w + HEAT_MAP_GAP), box_w);
+                            self->left + i * (box_w + HEAT_MAP_GAP), box_w, max_cell);
       maps->height = MAX (maps->height, maps->boxes[i].height);
     }
+  return maps;
+}
+
+/* The heat maps at their full size; or, when that does not fit in the @room left on the page
+ * but somewhat smaller cells would, at that size: a short summary and the maps then share a
+ * page instead of the summary standing alone (landscape pages are short). */
+static void
+prepare_heat_maps (AnnexReportRenderer     *self,
+                   const AnnexReportBlock **blocks,
+                   guint                    n,
+                   double                   room,
+                   Prepared                *prepared)
+{
+  HeatMaps *maps = heat_maps_new (self, blocks, n, HEAT_MAP_MAX_CELL);
+  double cell = 0, fixed;
+  guint n_y = 1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      cell = MAX (cell, maps->boxes[i].cell);
+      n_y = MAX (n_y, blocks[i]->heat_map->n_y);
+    }
+  /* Everything but the grid keeps its height when the cells shrink. */
+  fixed = maps->height - cell * n_y;
+  if (maps->height > room + EPSILON && room > 0 &&
+      (room - fixed) / n_y >= HEAT_MAP_MIN_CELL && (room - fixed) / n_y < cell)
+    {
+      heat_maps_free (maps);
+      maps = heat_maps_new (self, blocks, n, (double) (int) ((room - fixed) / n_y));
+    }
+
   g_ptr_array_add (self->maps, maps);
   prepared->maps = maps;
   prepared->first = maps->height;
@@ -1128,6 +1237,7 @@ paginate_section (AnnexReportRenderer      *self,
       const AnnexReportBlock *block = g_ptr_array_index (section->blocks, i);
       g_autoptr(GPtrArray) rows = g_ptr_array_new ();
       Prepared prepared = { NULL, rows, NULL, 0 };
+      double room;
 
       switch (block->kind)
         {
@@ -1146,17 +1256,20 @@ paginate_section (AnnexReportRenderer      *self,
         case ANNEX_REPORT_BLOCK_HEAT_MAP:
           if (block->heat_map == NULL)
             break;
+          /* What is left below the heading or the gap before the maps. */
+          room = self->bottom - self->y -
+                 (heading != NULL ? row_height (heading) : page_is_fresh (self) ? 0 : BLOCK_GAP);
           /* Two heat maps in a row (inherent and residual risk) go side by side. */
           if (is_heat_map (section, i + 1))
             {
               const AnnexReportBlock *pair[2] = { block, g_ptr_array_index (section->blocks, i + 1) };
 
-              prepare_heat_maps (self, pair, 2, &prepared);
+              prepare_heat_maps (self, pair, 2, room, &prepared);
               i++;
             }
           else
             {
-              prepare_heat_maps (self, &block, 1, &prepared);
+              prepare_heat_maps (self, &block, 1, room, &prepared);
             }
           break;
 
@@ -1211,8 +1324,14 @@ needs_landscape (const AnnexReportDocument *document)
         {
           const AnnexReportBlock *block = g_ptr_array_index (section->blocks, b);
 
-          if (block->kind == ANNEX_REPORT_BLOCK_TABLE && block->columns != NULL &&
-              block->columns->len > 8)
+          guint n_shown = 0;
+
+          if (block->kind != ANNEX_REPORT_BLOCK_TABLE || block->columns == NULL)
+            continue;
+          for (guint i = 0; i < block->columns->len; i++)
+            if (!g_array_index (block->columns, AnnexReportColumn, i).pdf_hidden)
+              n_shown++;
+          if (n_shown > 8)
             return TRUE;
         }
     }
@@ -1554,7 +1673,7 @@ annex_report_renderer_new (AnnexReportDocument *document,
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   self->maps = g_ptr_array_new_with_free_func ((GDestroyNotify) heat_maps_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  self->date_label = format_date (document->date);
+  self->date_label = annex_report_format_date (document->date);
   return self;
 }
 

@@ -392,10 +392,17 @@ facts_add_count (AnnexReportBlock *block,
 
 typedef struct
 {
-  const char *header;  /* N_() */
-  const char *key;
-  double      width;
+  const char            *header;  /* N_() */
+  const char            *key;
+  double                 width;
+  AnnexReportColumnType  type;
+  gboolean               pdf_hidden;
 } ColumnSpec;
+
+/* Shorthands for the column tables below. */
+#define AS_TEXT    ANNEX_REPORT_COLUMN_TEXT
+#define AS_DATE    ANNEX_REPORT_COLUMN_DATE
+#define PDF_HIDDEN TRUE
 
 /* A sheet name: at most 31 characters, none of []:*?/\ (the XLSX writer makes it unique). */
 static char *
@@ -429,7 +436,8 @@ add_table (AnnexReportSection *section,
   for (guint i = 0; i < n_specs; i++)
     {
       AnnexReportColumn column = {
-        g_strdup (_(specs[i].header)), g_strdup (specs[i].key), specs[i].width
+        g_strdup (_(specs[i].header)), g_strdup (specs[i].key), specs[i].width, specs[i].type,
+        specs[i].pdf_hidden
       };
 
       g_array_append_val (block->columns, column);
@@ -439,12 +447,13 @@ add_table (AnnexReportSection *section,
 }
 
 static void
-table_add_column (AnnexReportBlock *block,
-                  const char       *header,
-                  const char       *key,
-                  double            width)
+table_add_column (AnnexReportBlock      *block,
+                  const char            *header,
+                  const char            *key,
+                  double                 width,
+                  AnnexReportColumnType  type)
 {
-  AnnexReportColumn column = { g_strdup (header), g_strdup (key), width };
+  AnnexReportColumn column = { g_strdup (header), g_strdup (key), width, type, FALSE };
 
   g_array_append_val (block->columns, column);
 }
@@ -624,13 +633,18 @@ choice_label (GType       type,
   return label != NULL ? _(label) : (nick != NULL ? nick : "");
 }
 
-/* A fact labelled with the field's label. */
+/* A fact labelled with the field's label; a date as a reader writes it. */
 static void
 facts_add_field (AnnexReportBlock *block,
                  AnnexRecord      *record,
                  const char       *name)
 {
-  facts_take (block, field_label (record, name), dup_value (record, name));
+  g_autofree char *value = dup_value (record, name);
+
+  if (find_field (record, name, NULL)->type == ANNEX_FIELD_DATE)
+    facts_take (block, field_label (record, name), annex_report_format_date (value));
+  else
+    facts_add (block, field_label (record, name), value);
 }
 
 /* The references of the @table records with @ids, in @model, separated by commas. */
@@ -654,16 +668,22 @@ dup_references (GArray        *ids,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* "3 March 2026 – 5 March 2026", or one date when both are the same or one is missing. */
 static char *
 dup_date_range (const char *start,
                 const char *end)
 {
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
   if (start == NULL && end == NULL)
     return g_strdup ("");
   if (start == NULL || end == NULL || g_strcmp0 (start, end) == 0)
-    return g_strdup (start != NULL ? start : end);
+    return annex_report_format_date (start != NULL ? start : end);
 
-  return g_strdup_printf ("%s – %s", start, end);
+  first = annex_report_format_date (start);
+  last = annex_report_format_date (end);
+  return g_strdup_printf ("%s – %s", first, last);
 }
 
 static double
@@ -704,7 +724,8 @@ add_register_table (AnnexReportSection *section,
   fields = annex_record_class_get_fields (ANNEX_RECORD_CLASS (klass), &n_fields);
   block = add_table (section, name, &reference, 1);
   for (guint i = 0; i < n_fields; i++)
-    table_add_column (block, _(fields[i].label), fields[i].name, field_width (&fields[i]));
+    table_add_column (block, _(fields[i].label), fields[i].name, field_width (&fields[i]),
+                      fields[i].type == ANNEX_FIELD_DATE ? AS_DATE : AS_TEXT);
 
   n = g_list_model_get_n_items (records);
   for (guint i = 0; i < n; i++)
@@ -934,17 +955,18 @@ build_risks (AnnexReportDocument  *document,
     { N_("Owner"), "owner", 10 },
     { N_("Assets"), "assets", 7 },
     { N_("Controls"), "controls", 7 },
-    { N_("Inherent likelihood"), "inherent-likelihood", 8 },
-    { N_("Inherent impact"), "inherent-impact", 8 },
+    /* The level says what matters on paper; the spreadsheets keep what it comes from. */
+    { N_("Inherent likelihood"), "inherent-likelihood", 8, AS_TEXT, PDF_HIDDEN },
+    { N_("Inherent impact"), "inherent-impact", 8, AS_TEXT, PDF_HIDDEN },
     { N_("Inherent level"), "inherent-level", 9 },
     { N_("Treatment"), "treatment", 9 },
-    { N_("Residual likelihood"), "residual-likelihood", 8 },
-    { N_("Residual impact"), "residual-impact", 8 },
+    { N_("Residual likelihood"), "residual-likelihood", 8, AS_TEXT, PDF_HIDDEN },
+    { N_("Residual impact"), "residual-impact", 8, AS_TEXT, PDF_HIDDEN },
     { N_("Residual level"), "residual-level", 9 },
     { N_("Accepted by"), "accepted-by", 9 },
-    { N_("Accepted on"), "accepted-on", 10 },
-    { N_("Accepted until"), "accepted-until", 10 },
-    { N_("Next review"), "next-review", 10 },
+    { N_("Accepted on"), "accepted-on", 10, AS_DATE, PDF_HIDDEN },
+    { N_("Accepted until"), "accepted-until", 10, AS_DATE },
+    { N_("Next review"), "next-review", 10, AS_DATE },
     { N_("Status"), "status", 9 },
   };
   g_autoptr(AnnexRiskRegister) risk_register = NULL;
@@ -1090,9 +1112,9 @@ build_treatment_plan (AnnexReportDocument  *document,
     { N_("Action"), "reference", 6 },
     { N_("Title"), "title", 32 },
     { N_("Owner"), "owner", 14 },
-    { N_("Due date"), "due-date", 10 },
+    { N_("Due date"), "due-date", 10, AS_DATE },
     { N_("Status"), "status", 10 },
-    { N_("Completed on"), "completed-on", 10 },
+    { N_("Completed on"), "completed-on", 10, AS_DATE },
     { N_("Overdue"), "overdue", 8 },
   };
   static const ColumnSpec untreated_columns[] = {
@@ -1550,7 +1572,7 @@ build_review (AnnexReportDocument  *document,
     { N_("Action"), "reference", 7 },
     { N_("Title"), "title", 36 },
     { N_("Owner"), "owner", 14 },
-    { N_("Due date"), "due-date", 10 },
+    { N_("Due date"), "due-date", 10, AS_DATE },
     { N_("Status"), "status", 10 },
   };
   static const char * const decision_fields[] = {
@@ -1605,10 +1627,15 @@ build_review (AnnexReportDocument  *document,
   facts_add_field (facts, record, "chair");
   facts_add_field (facts, record, "status");
   if (annex_review_is_signed_off (review))
-    facts_take (facts, _("Signed off"),
-                /* TRANSLATORS: "Signed off: by Dana Lee on 2026-03-04" */
-                g_strdup_printf (_("By %s on %s"), annex_review_get_signed_off_by (review),
-                                 annex_review_get_signed_off_on (review)));
+    {
+      g_autofree char *signed_off_on =
+        annex_report_format_date (annex_review_get_signed_off_on (review));
+
+      facts_take (facts, _("Signed off"),
+                  /* TRANSLATORS: "Signed off: by Dana Lee on 4 March 2026" */
+                  g_strdup_printf (_("By %s on %s"), annex_review_get_signed_off_by (review),
+                                   signed_off_on));
+    }
   else
     facts_add (facts, _("Signed off"), _("Not yet"));
   if (annex_review_get_reopen_reason (review) != NULL)
@@ -1855,12 +1882,12 @@ build_actions (AnnexReportDocument  *document,
     { N_("Action"), "reference", 7 },
     { N_("Title"), "title", 30 },
     { N_("Owner"), "owner", 14 },
-    { N_("Due date"), "due-date", 10 },
+    { N_("Due date"), "due-date", 10, AS_DATE },
     { N_("Status"), "status", 10 },
     { N_("Overdue"), "overdue", 8 },
     { N_("Origin"), "origin", 14 },
     { N_("Origin reference"), "origin-reference", 9 },
-    { N_("Completed on"), "completed-on", 10 },
+    { N_("Completed on"), "completed-on", 10, AS_DATE },
     { N_("Description"), "description", 36 },
   };
   g_autoptr(AnnexRegister) actions = NULL;
@@ -2050,6 +2077,23 @@ annex_report_build (AnnexDatabase    *db,
 }
 
 /* ---- Writing --------------------------------------------------------------------------------- */
+
+char *
+annex_report_format_date (const char *iso)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int y, m, d;
+
+  if (iso == NULL)
+    return g_strdup ("");
+  if (strlen (iso) != 10 || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+      (date = g_date_time_new_utc (y, m, d, 0, 0, 0)) == NULL)
+    return g_strdup (iso);
+
+  /* Translators: a date in a report (cover, footer, facts, date columns of the PDF), see
+   * g_date_time_format() */
+  return g_date_time_format (date, C_("report date", "%-d %B %Y"));
+}
 
 char *
 annex_report_neutralize_cell (const char *value)

@@ -63,12 +63,26 @@ typedef enum
   ANNEX_REPORT_BLOCK_HEAT_MAP,   /* heat_map */
 } AnnexReportBlockKind;
 
+typedef enum
+{
+  ANNEX_REPORT_COLUMN_TEXT,  /* shown as it is */
+  ANNEX_REPORT_COLUMN_DATE,  /* ISO dates ("2026-07-01"): kept so in XLSX and CSV, which are
+                              * data; the PDF shows them as its cover does ("1 July 2026",
+                              * annex_report_format_date()) */
+} AnnexReportColumnType;
+
 typedef struct
 {
-  char   *header;    /* translated column header */
-  char   *key;       /* stable field name for CSV import round trips ("title", "likelihood") */
-  double  width;     /* relative width (PDF) and character width (XLSX) hint: 4 for a ref, 30
-                      * for a title, 60 for long text */
+  char                  *header;     /* translated column header */
+  char                  *key;        /* stable field name for CSV import round trips ("title",
+                                      * "likelihood") */
+  double                 width;      /* relative width (PDF) and character width (XLSX) hint: 4
+                                      * for a ref, 30 for a title, 60 for long text */
+  AnnexReportColumnType  type;
+  gboolean               pdf_hidden; /* a detail that XLSX and CSV keep but the PDF (and
+                                      * printing) leaves out, so that a wide register stays
+                                      * readable on paper: the risk register's likelihoods and
+                                      * impacts beside the level they give */
 } AnnexReportColumn;
 
 typedef struct
@@ -94,7 +108,9 @@ typedef struct
 {
   AnnexReportBlockKind kind;
   char               *text;        /* PARAGRAPH */
-  GPtrArray          *facts;       /* FACTS: label, value, label, value… (char *) */
+  GPtrArray          *facts;       /* FACTS: label, value, label, value… (char *); values
+                                    * are text for reading: dates in them are already formatted
+                                    * with annex_report_format_date() */
   char               *name;        /* TABLE: sheet name (≤ 31 chars, no []:*?/\) */
   GArray             *columns;     /* TABLE: of AnnexReportColumn */
   GPtrArray          *rows;        /* TABLE: of AnnexReportRow * */
@@ -170,6 +186,11 @@ gboolean annex_report_write_xlsx (AnnexReportDocument *document,
 gboolean annex_report_write_csv  (AnnexReportDocument *document,
                                   const char          *path,
                                   GError             **error);
+
+/* "28 November 2026" from "2026-11-28" (translated format): how a report shows a date to a
+ * reader (cover, footer, facts, the PDF's date columns). Anything that is not an ISO date comes
+ * back as it is; NULL gives "". */
+char    *annex_report_format_date (const char *iso);
 
 /* What every spreadsheet writer does to a cell: a value beginning with '=', '+', '-', '@', tab
  * or carriage return gets a leading apostrophe ("'=SUM(A1)") so that no spreadsheet runs it as a
