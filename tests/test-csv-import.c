@@ -662,6 +662,47 @@ test_reasons (Fixture       *fixture,
   assert_reasons (fixture, "5.5", "00100");
 }
 
+/* A control is updated: an empty text or date cell empties the field, so that a value removed
+ * from an exported SoA goes on the way back; an empty choice or yes/no cell changes nothing. */
+static void
+test_controls_cleared (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(AnnexCsvImport) import =
+      new_import (fixture, "controls",
+                  "reference,applicability,reason-risk,status,owner,target-date,"
+                  "implementation-notes\n"
+                  "5.1,applicable,yes,planned,Dana,2026-09-30,\"Notes, kept\"\n");
+
+    g_assert_true (annex_csv_import_run (import, NULL, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(AnnexCsvImport) import =
+      new_import (fixture, "controls",
+                  "reference,applicability,reason-risk,status,owner,target-date,"
+                  "implementation-notes\n"
+                  "5.1,,,,,,\n");
+    g_autoptr(AnnexRegister) controls = NULL;
+    AnnexRecord *control;
+
+    g_assert_true (annex_csv_import_run (import, NULL, &error));
+    g_assert_no_error (error);
+
+    controls = load (fixture, ANNEX_TYPE_CONTROL);
+    control = find_control (controls, "5.1");
+    g_assert_cmpstr (annex_control_get_applicability (ANNEX_CONTROL (control)), ==, "applicable");
+    g_assert_cmpstr (annex_control_get_status (ANNEX_CONTROL (control)), ==, "planned");
+    g_assert_null (annex_record_get_string (control, "owner"));
+    g_assert_null (annex_record_get_string (control, "target-date"));
+    g_assert_null (annex_record_get_string (control, "implementation-notes"));
+  }
+  assert_reasons (fixture, "5.1", "10000");
+}
+
 /* Choices and bools by value or English label, any case. */
 static void
 test_labels (Fixture       *fixture,
@@ -1193,6 +1234,7 @@ main (int   argc,
   ADD ("/annex/csv-import/neutralized", test_neutralized);
   ADD ("/annex/csv-import/reasons", test_reasons);
   ADD ("/annex/csv-import/labels", test_labels);
+  ADD ("/annex/csv-import/controls-cleared", test_controls_cleared);
 
 #undef ADD
 

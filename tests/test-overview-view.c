@@ -2,7 +2,8 @@
 /* test-overview-view.c: the Overview view under a virtual display, in a window with a workspace
  * open: the score and the readiness checks as computed, a record of a finding opening in its
  * view, the delayed refresh after a burst of edits, a heat-map cell opening the Risks view
- * filtered; and the larger-text mode kept per workspace. */
+ * filtered, the next audit's row opening that audit; and the larger-text mode kept per
+ * workspace. */
 
 #define G_LOG_DOMAIN "test-overview-view"
 
@@ -12,6 +13,7 @@
 
 #include <adwaita.h>
 
+#include "annex-audits-view.h"
 #include "annex-overview-view.h"
 #include "annex-readiness.h"
 #include "annex-record-editor.h"
@@ -355,6 +357,66 @@ test_heat_map_cell (Fixture       *fixture,
   g_assert_cmpuint (annex_heat_map_get_selected_likelihood (map), ==, 0);
 }
 
+/* The row of the overview titled @title. */
+static GtkWidget *
+find_row_titled (GtkWidget  *widget,
+                 const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_PREFERENCES_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_row_titled (child, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The "Next audit" row opens the Audits view; with an audit planned, that audit in the editor. */
+static void
+test_next_audit (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(AnnexRecord) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  AnnexAuditsView *audits_view;
+  AnnexRegisterPage *page;
+  AnnexRegister *audits;
+  GtkWidget *row;
+
+  if (!annex_test_require_display (has_display))
+    return;
+
+  row = find_row_titled (GTK_WIDGET (fixture->view), "Next audit");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.show-view");
+
+  audits_view = ANNEX_AUDITS_VIEW (annex_test_find_descendant (GTK_WIDGET (fixture->window),
+                                                               ANNEX_TYPE_AUDITS_VIEW));
+  page = annex_audits_view_get_audits_page (audits_view);
+  audits = annex_register_page_get_register (page);
+  annex_test_wait_loaded (audits);
+  audit = annex_register_new_record (audits);
+  annex_record_set_string (audit, "title", "Access control audit");
+  annex_record_set_string (audit, "planned-start", "2026-06-01");
+  g_assert_true (annex_register_add (audits, audit, &error));
+  g_assert_no_error (error);
+  annex_overview_view_refresh (fixture->view);
+
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.show-record");
+  g_assert_true (gtk_widget_activate (row));
+  annex_test_iterate_main_loop ();
+  g_assert_cmpstr (annex_window_get_view (fixture->window), ==, "audits");
+  g_assert_cmpstr (annex_audits_view_get_visible_page (audits_view), ==, "audits");
+  g_assert_true (annex_record_editor_get_record (annex_register_page_get_editor (page)) == audit);
+}
+
 /* An empty workspace has findings (no scope, no audit…); once they are gone the list says so. */
 static void
 test_no_findings_text (Fixture       *fixture,
@@ -468,6 +530,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/annex/overview-view/heat-map-cell", Fixture, NULL, fixture_set_up,
               test_heat_map_cell, fixture_tear_down);
+  g_test_add ("/annex/overview-view/next-audit", Fixture, NULL, fixture_set_up, test_next_audit,
+              fixture_tear_down);
   g_test_add ("/annex/overview-view/findings-of-new-workspace", Fixture, NULL, fixture_set_up,
               test_no_findings_text, fixture_tear_down);
   g_test_add ("/annex/overview-view/text-scale", Fixture, NULL, fixture_set_up, test_text_scale,

@@ -996,6 +996,7 @@ test_score_empty (Fixture       *fixture,
   g_assert_null (readiness->next_audit_reference);
   g_assert_null (readiness->next_audit_title);
   g_assert_null (readiness->next_audit_date);
+  g_assert_cmpint (readiness->next_audit_id, ==, 0);
   g_assert_null (readiness->next_review_date);
   g_assert_cmpuint (readiness->findings->len, >, 0);
 }
@@ -1019,7 +1020,7 @@ test_score_partial (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (controls));
   guint n_requirements = g_list_model_get_n_items (G_LIST_MODEL (requirements));
-  AnnexRecord *q, *risk, *review;
+  AnnexRecord *q, *risk, *review, *next_audit;
   g_autoptr(AnnexRecord) custom = NULL;
 
   /* SoA: the first 47 applicable with a reason, of which 10 implemented and 5 partial (2.5
@@ -1067,7 +1068,7 @@ test_score_partial (Fixture       *fixture,
               "actual-end", "2026-03-03", "status", "reported", NULL);
   add_record (audits, "title", "Undated audit", NULL);
   add_record (audits, "title", "Autumn audit", "planned-start", "2026-10-05", NULL);
-  add_record (audits, "title", "Summer audit", "planned-start", "2026-08-01", NULL);
+  next_audit = add_record (audits, "title", "Summer audit", "planned-start", "2026-08-01", NULL);
   review = add_record (reviews, "planned-date", "2026-09-15", NULL);
 
   /* Counts. */
@@ -1109,6 +1110,8 @@ test_score_partial (Fixture       *fixture,
   g_assert_cmpstr (readiness->next_audit_title, ==, "Summer audit");
   g_assert_cmpstr (readiness->next_audit_date, ==, "2026-08-01");
   g_assert_nonnull (readiness->next_audit_reference);
+  g_assert_cmpint (readiness->next_audit_id, >, 0);
+  g_assert_cmpint (readiness->next_audit_id, ==, annex_record_get_id (next_audit));
   g_assert_cmpstr (readiness->next_review_date, ==, "2026-09-15");
 
   /* Every risk assessed: the fourth register item; a signed-off review: the next one is due a

@@ -539,6 +539,64 @@ test_long_table (void)
   annex_test_rm_rf (tmpdir);
 }
 
+/* A column marked pdf_hidden is left out of the PDF and a date column reads as on the cover;
+ * a wide table's headers wrap between their words, never inside one. */
+static void
+test_hidden_and_date_columns (void)
+{
+  g_autoptr(AnnexReportDocument) document = document_new ("Risk register", "Acme");
+  g_autofree char *tmpdir = annex_test_make_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *raw = NULL;
+  AnnexReportSection *section = add_section (document, "Risks");
+  AnnexReportBlock *table = add_table (section, "Risk", 6.0, "Title", 20.0, "Owner", 10.0,
+                                       "Assets", 7.0, "Controls", 7.0, "Inherent level", 9.0,
+                                       "Treatment", 9.0, "Residual level", 9.0,
+                                       "Accepted by", 9.0, "Accepted until", 10.0,
+                                       "Next review", 10.0, "Status", 9.0, "Secret detail", 8.0,
+                                       NULL);
+
+  g_array_index (table->columns, AnnexReportColumn, 9).type = ANNEX_REPORT_COLUMN_DATE;
+  g_array_index (table->columns, AnnexReportColumn, 10).type = ANNEX_REPORT_COLUMN_DATE;
+  g_array_index (table->columns, AnnexReportColumn, 12).pdf_hidden = TRUE;
+  for (guint i = 1; i <= 12; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("R-%03u", i);
+
+      add_row (table, id, "Customer accounts taken over through phishing", "Thomas Berg",
+               "AS-001, AS-008", "5.15, 6.3, 8.5", "Very high", "Modify (reduce)", "Medium",
+               i == 3 ? "Margaret Ellison" : "", i == 3 ? "2027-09-28" : "", "2027-05-28",
+               "Assessed", "HIDDENVALUE");
+    }
+
+  path = write_pdf (document, tmpdir);
+  if (!have_poppler ())
+    {
+      annex_test_rm_rf (tmpdir);
+      return;
+    }
+
+  text = pdf_text (path, 0);
+  assert_contains (text, "R-012");
+  assert_contains (text, "28 September 2027");
+  g_assert_cmpuint (count_occurrences (text, "28 May 2027"), ==, 12);
+  g_assert_null (strstr (text, "2027-05-28"));
+  g_assert_null (strstr (text, "HIDDENVALUE"));
+  g_assert_null (strstr (text, "Secret"));
+
+  /* Every header word whole (a broken one would read "Contr-" or "Treat-"). */
+  raw = run ((const char *[]) { "pdftotext", "-raw", path, "-", NULL });
+  for (const char * const *word = (const char * const[]) { "Controls", "Treatment", "Inherent",
+                                                           "Residual", "Accepted", "review",
+                                                           NULL };
+       *word != NULL; word++)
+    assert_contains (raw, *word);
+  g_assert_null (strstr (raw, "-\n"));
+
+  annex_test_rm_rf (tmpdir);
+}
+
 /* A cell of 6000 words is taller than a page: split between lines over several pages, the
  * header repeated, no word lost; an unbreakable 300-character token wraps inside its cell. */
 static void
@@ -972,6 +1030,7 @@ main (int   argc,
   g_test_add_func ("/annex/report/pdf/sample", test_sample);
   g_test_add_func ("/annex/report/pdf/long-table", test_long_table);
   g_test_add_func ("/annex/report/pdf/long-cell", test_long_cell);
+  g_test_add_func ("/annex/report/pdf/hidden-and-date-columns", test_hidden_and_date_columns);
   g_test_add_func ("/annex/report/pdf/cover-only", test_cover_only);
   g_test_add_func ("/annex/report/pdf/render-any-order", test_render_any_order);
   g_test_add_func ("/annex/report/pdf/errors", test_errors);

@@ -610,7 +610,20 @@ test_reports_risks (Fixture       *fixture,
   g_assert_nonnull (row->colours[column_of (table, "inherent-level")]);
   g_assert_nonnull (row->colours[column_of (table, "residual-level")]);
   g_assert_null (row->colours[column_of (table, "title")]);
+  /* The table keeps ISO dates (data for the spreadsheets); the PDF formats the date columns. */
   g_assert_cmpstr (cell (table, row, "next-review"), ==, "2026-03-01");
+  g_assert_cmpint (g_array_index (table->columns, AnnexReportColumn,
+                                  column_of (table, "next-review")).type, ==,
+                   ANNEX_REPORT_COLUMN_DATE);
+  g_assert_cmpint (g_array_index (table->columns, AnnexReportColumn,
+                                  column_of (table, "title")).type, ==, ANNEX_REPORT_COLUMN_TEXT);
+  /* The likelihoods and impacts are the spreadsheets' details: the PDF shows the levels. */
+  g_assert_true (g_array_index (table->columns, AnnexReportColumn,
+                                column_of (table, "inherent-likelihood")).pdf_hidden);
+  g_assert_true (g_array_index (table->columns, AnnexReportColumn,
+                                column_of (table, "residual-impact")).pdf_hidden);
+  g_assert_false (g_array_index (table->columns, AnnexReportColumn,
+                                 column_of (table, "residual-level")).pdf_hidden);
 
   row = find_row (table, "reference", "R-002");
   g_assert_cmpstr (cell (table, row, "residual-level"), ==, "");
@@ -673,7 +686,8 @@ test_reports_audit (Fixture       *fixture,
   g_assert_cmpstr (document->title, ==, "Audit report");
   g_assert_cmpstr (document->subtitle, ==, "IA-2025-01 Access control audit");
   g_assert_cmpstr (find_fact (audit, "Type"), ==, "Internal");
-  g_assert_cmpstr (find_fact (audit, "Planned dates"), ==, "2025-03-01 – 2025-03-03");
+  /* Facts are for reading: dates as on the cover. */
+  g_assert_cmpstr (find_fact (audit, "Planned dates"), ==, "1 March 2025 – 3 March 2025");
   g_assert_cmpstr (find_fact (audit, "Actual dates"), ==, "—");
   g_assert_cmpstr (find_fact (audit, "Scope"), ==, "Hosting service");
   g_assert_cmpstr (find_fact (audit, "Conclusion"), ==, "Mostly effective");
@@ -730,9 +744,9 @@ test_reports_review (Fixture       *fixture,
   g_assert_cmpstr (document->subtitle, ==, "MR-2025-01 Annual review");
   g_assert_null (document->main_table);
   g_assert_false (section_has_paragraph (meeting, "Draft — not signed off"));
-  g_assert_cmpstr (find_fact (meeting, "Signed off"), ==, "By Dana Lee on 2025-05-03");
+  g_assert_cmpstr (find_fact (meeting, "Signed off"), ==, "By Dana Lee on 3 May 2025");
   g_assert_cmpstr (find_fact (meeting, "Chair"), ==, "Dana Lee");
-  g_assert_cmpstr (find_fact (meeting, "Held on"), ==, "2025-05-02");
+  g_assert_cmpstr (find_fact (meeting, "Held on"), ==, "2 May 2025");
 
   attendees = find_block (find_section (document, "Attendees"), ANNEX_REPORT_BLOCK_TABLE, 0);
   g_assert_cmpstr (cell (attendees, find_row (attendees, "name", "Dana Lee"), "role"), ==, "CEO");
@@ -816,7 +830,7 @@ test_reports_context (Fixture       *fixture,
 
   g_assert_cmpstr (find_fact (scope, "Version"), ==, "SC-001");
   g_assert_cmpstr (find_fact (scope, "Approved by"), ==, "Dana Lee");
-  g_assert_cmpstr (find_fact (scope, "Approved on"), ==, "2025-01-15");
+  g_assert_cmpstr (find_fact (scope, "Approved on"), ==, "15 January 2025");
   g_assert_cmpstr (find_fact (scope, "Locations"), ==, "Head office, Lyon");
   exclusions = find_block (scope, ANNEX_REPORT_BLOCK_TABLE, 0);
   row = find_row (exclusions, "exclusion", "The canteen");

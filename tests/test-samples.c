@@ -13,6 +13,7 @@
 #include "annex-links.h"
 #include "annex-readiness.h"
 #include "annex-register.h"
+#include "annex-risk-method.h"
 #include "annex-sample.h"
 #include "annex-store-error.h"
 #include "annex-test-util.h"
@@ -511,6 +512,31 @@ test_starters_load (Fixture       *fixture,
       g_assert_cmpstr (organization, ==, "Starter");
       annex_database_close (db);
     }
+
+  /* Scored on 5 × 5, the starter risks are re-mapped onto a workspace's 3 × 3 method. */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "starter-3x3.isms", NULL);
+    g_autoptr(AnnexDatabase) db = annex_database_create (path, "Starter", NULL);
+    g_autoptr(AnnexRiskMethod) method = annex_risk_method_new_preset (ANNEX_RISK_PRESET_3X3);
+    g_autofree char *json = annex_risk_method_to_json (method);
+    g_autoptr(GError) local_error = NULL;
+    sqlite3_stmt *stmt;
+
+    g_assert_true (annex_database_set_setting (db, "risk-method", json, &local_error));
+    g_assert_no_error (local_error);
+    g_assert_true (annex_sample_load_starter (db, "general", &local_error));
+    g_assert_no_error (local_error);
+
+    stmt = annex_database_prepare (db,
+                                   "SELECT count(*), max(max(inherent_likelihood, inherent_impact),"
+                                   " max(ifnull(residual_likelihood, 0), ifnull(residual_impact, 0)))"
+                                   " FROM risks", &local_error);
+    g_assert_no_error (local_error);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), >, 0);
+    g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 3);
+    sqlite3_reset (stmt);
+  }
 
   {
     g_autoptr(AnnexDatabase) db = create_empty (fixture);

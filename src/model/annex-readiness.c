@@ -1316,8 +1316,8 @@ compute_next_audit (CheckContext    *ctx,
   int rc;
 
   stmt = prepare_query (ctx,
-                        "SELECT reference, title, date FROM ("
-                        "  SELECT reference, title, coalesce (nullif (trim (planned_start), ''),"
+                        "SELECT reference, title, date, id FROM ("
+                        "  SELECT id, reference, title, coalesce (nullif (trim (planned_start), ''),"
                         "    nullif (trim (planned_end), '')) AS date FROM audits"
                         "  WHERE status IN ('planned', 'in-preparation', 'in-progress'))"
                         " ORDER BY date IS NULL, date, length (reference), reference LIMIT 1",
@@ -1331,6 +1331,7 @@ compute_next_audit (CheckContext    *ctx,
       readiness->next_audit_reference = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       readiness->next_audit_title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       readiness->next_audit_date = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      readiness->next_audit_id = sqlite3_column_int64 (stmt, 3);
     }
   else if (rc != SQLITE_DONE)
     {

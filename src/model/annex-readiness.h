@@ -151,6 +151,8 @@ typedef struct
                                                    * date + the interval setting; NULL when none
                                                    * can be known */
   GPtrArray               *findings;              /* of AnnexCheckFinding, errors first, then by rule order */
+  gint64                   next_audit_id;         /* the next audit's record id (to open it), or 0
+                                                   * when there is none */
 } AnnexReadiness;
 
 /* Reads everything in one transaction (a snapshot on a read-only connection; nested in the

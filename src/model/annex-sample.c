@@ -314,6 +314,9 @@ typedef struct
   GPtrArray       *reviews;    /* JsonObject of the reviews whose inputs are prepared once
                                 * everything else is written (borrowed) */
   AnnexRiskMethod *method;
+  /* Starter content scores its risks on the 5 × 5 default; a workspace with another method gets
+   * them re-mapped proportionally (annex_risk_method_remap_value()). */
+  gboolean         remap_from_5x5;
 } Loader;
 
 static void
@@ -476,6 +479,13 @@ is_meta_member (const char *name)
          g_strcmp0 (name, "links") == 0 || g_strcmp0 (name, "reference") == 0;
 }
 
+/* The likelihood and impact fields of a risk (inherent and residual). */
+static gboolean
+is_risk_scale_field (const AnnexField *field)
+{
+  return g_str_has_suffix (field->name, "-likelihood") || g_str_has_suffix (field->name, "-impact");
+}
+
 /* Sets one field of @record from @node, converted to the field's type. */
 static gboolean
 set_field (Loader            *loader,
@@ -570,6 +580,17 @@ set_field (Loader            *loader,
         {
           set_invalid (error, _("“%s” must be a whole number"), field->name);
           return FALSE;
+        }
+      if (loader->remap_from_5x5 && loader->method != NULL && ANNEX_IS_RISK (record) &&
+          is_risk_scale_field (field))
+        {
+          guint n = g_str_has_suffix (field->name, "likelihood")
+                      ? annex_risk_method_get_n_likelihoods (loader->method)
+                      : annex_risk_method_get_n_impacts (loader->method);
+          gint64 level = g_value_get_int64 (&value);
+
+          if (level >= 0 && level <= 5)
+            g_value_set_int64 (&value, annex_risk_method_remap_value ((guint) level, 5, n));
         }
       break;
 
@@ -820,24 +841,29 @@ prepare_reviews (Loader  *loader,
                  GError **error)
 {
   AnnexRegister *model = get_model (loader, find_table_info ("reviews"), FALSE, NULL);
+  JsonArray *array = get_table_array (loader, "reviews");
 
-  for (guint pass = 0; pass < 2; pass++)
+  for (guint pass = 0; pass < 2 && array != NULL; pass++)
     {
-      for (guint i = 0; i < loader->reviews->len; i++)
+      for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          JsonObject *object = g_ptr_array_index (loader->reviews, i);
+          JsonObject *object = json_array_get_object_element (array, i);
           gboolean signed_off = g_strcmp0 (get_member_string (object, "status"),
                                            "signed-off") == 0;
+          const char *key;
 
-          if (signed_off != (pass == 1))
+          if (signed_off != (pass == 1) || !g_ptr_array_find (loader->reviews, object, NULL))
             continue;
-          if (!prepare_review (loader, model, object, error))
-            {
-              AnnexRecord *review = g_hash_table_lookup (loader->records, object);
+          if (prepare_review (loader, model, object, error))
+            continue;
 
-              g_prefix_error (error, "reviews (%s): ", annex_record_get_reference (review));
-              return FALSE;
-            }
+          /* Named as load_record() names a record. */
+          key = get_member_string (object, "key");
+          if (key != NULL)
+            g_prefix_error (error, "reviews[%u] (%s): ", i, key);
+          else
+            g_prefix_error (error, "reviews[%u]: ", i);
+          return FALSE;
         }
     }
 
@@ -1286,6 +1312,7 @@ load_document (AnnexDatabase  *db,
     return FALSE;
 
   loader.db = db;
+  loader.remap_from_5x5 = !with_settings;
   loader.models = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   loader.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   loader.consumed = g_hash_table_new (NULL, NULL);

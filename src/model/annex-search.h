@@ -41,9 +41,11 @@ void        annex_search_group_free      (AnnexSearchGroup *group);
 const char *annex_search_get_register_label (const char *table);
 
 /* Searches every register of @db for @text as the user typed it: each word (split at white
- * space; at most 16 words are used) must occur, ignoring case (casefolded, Unicode-aware), in
- * the record's reference or in one of its searchable text fields (a record matches when all
- * words match somewhere in it). LIKE wildcards and the escape character in @text ("%", "_",
+ * space; at most 16 words are used) must occur, ignoring case, in the record's reference or
+ * in one of its searchable text fields (a record matches when all words match somewhere in
+ * it). A word with non-ASCII letters is compared casefolded ("ÜBER" finds "über"); a word
+ * typed in ASCII is compared by LIKE, ignoring ASCII case, which keeps large registers fast
+ * (so "strasse" does not find "Straße", while "straße" does). LIKE wildcards and the escape character in @text ("%", "_",
  * "\") match only themselves. @max_per_register: at most this many hits per register (at least
  * 1). Returns the non-empty groups in register order (annex_database_get_register_tables()), as
  * a GPtrArray of AnnexSearchGroup that frees them; empty for a blank @text. NULL with @error set

@@ -409,7 +409,8 @@ scale_of_field (const char *name)
 
 /* Converts @text for @field into @value (initialized to the field's type). Returns a
  * translated problem message, or NULL when the value is good. An empty cell leaves @value as
- * it is (the field's default). */
+ * it is (the field's default); for a control, which the import updates, it empties a text or
+ * date field, so that a value removed in an exported SoA is removed on the way back. */
 static char *
 convert_value (AnnexCsvImport   *self,
                const AnnexField *field,
@@ -422,7 +423,16 @@ convert_value (AnnexCsvImport   *self,
 
   *out_set = FALSE;
   if (text[0] == '\0')
-    return NULL;
+    {
+      if (self->record_type == ANNEX_TYPE_CONTROL &&
+          (field->type == ANNEX_FIELD_TEXT || field->type == ANNEX_FIELD_LONG_TEXT ||
+           field->type == ANNEX_FIELD_DATE))
+        {
+          g_value_set_string (value, NULL);
+          *out_set = TRUE;
+        }
+      return NULL;
+    }
 
   switch (field->type)
     {

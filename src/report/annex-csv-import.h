@@ -24,12 +24,16 @@ typedef struct
   char  *message;  /* translated, names the value: "Unknown likelihood “Very hgh”" */
 } AnnexCsvProblem;
 
-/* @table: "risks", "assets", "issues", "parties" or "controls" (controls: only existing ones are
- * updated by reference — applicability, reasons, justification, status, owner, notes — never
- * added; the reasons either as the five reason-* fields or as the SoA report's one "reasons"
- * column, which lists the reasons that apply by label (English or translated) or field name,
- * separated by ',' or ';': an empty cell there means none. Where both are mapped, a reason-*
- * cell that is not empty wins). Reads and parses the whole @bytes (UTF-8 with or without BOM; separator ',' or ';',
+/* @table: "risks", "assets", "issues", "parties" or "controls".
+ *
+ * Controls: only existing ones are updated by reference — applicability, reasons,
+ * justification, status, owner, notes — never added. An empty cell of a text or date column
+ * empties that field (an empty choice or yes/no cell changes nothing). The reasons come either
+ * as the five reason-* fields or as the SoA report's one "reasons" column, which lists the
+ * reasons that apply by label (English or translated) or field name, separated by ',' or ';'
+ * (an empty cell: none). Where both are mapped, a reason-* cell that is not empty wins.
+ *
+ * Reads and parses the whole @bytes (UTF-8 with or without BOM; separator ',' or ';',
  * detected from the header line; RFC 4180 quoting with embedded separators, quotes and line
  * breaks). Errors (ANNEX_STORE_ERROR_INVALID, a clear message): not UTF-8, no header, an
  * unterminated quote (with the row), an unknown table, more than 100,000 rows or 200 columns. */

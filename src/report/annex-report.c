@@ -351,6 +351,16 @@ add_paragraph (AnnexReportSection *section,
   block->text = g_strdup (text != NULL ? text : "");
 }
 
+static void
+add_subheading (AnnexReportSection *section,
+                const char         *text)
+{
+  AnnexReportBlock *block = add_block (section, ANNEX_REPORT_BLOCK_PARAGRAPH);
+
+  block->text = g_strdup (text != NULL ? text : "");
+  block->heading = TRUE;
+}
+
 static AnnexReportBlock *
 add_facts (AnnexReportSection *section)
 {
@@ -1514,8 +1524,14 @@ add_review_input (AnnexReportDocument *document,
           switch (line->kind)
             {
             case ANNEX_REVIEW_LINE_HEADING:
+              add_subheading (section, line->text);
+              facts = NULL;
+              break;
+
             case ANNEX_REVIEW_LINE_NOTE:
-              add_paragraph (section, line->text);
+              /* A note that only repeats the summary ("No actions from earlier reviews"). */
+              if (g_strcmp0 (line->text, summary) != 0)
+                add_paragraph (section, line->text);
               facts = NULL;
               break;
 

@@ -108,6 +108,8 @@ typedef struct
 {
   AnnexReportBlockKind kind;
   char               *text;        /* PARAGRAPH */
+  gboolean            heading;     /* PARAGRAPH: a sub-heading within the section ("Audits"),
+                                    * set off and kept with the block that follows it */
   GPtrArray          *facts;       /* FACTS: label, value, label, value… (char *); values
                                     * are text for reading: dates in them are already formatted
                                     * with annex_report_format_date() */

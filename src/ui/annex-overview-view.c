@@ -326,6 +326,23 @@ update_follow_up (AnnexOverviewView *self)
     }
   adw_action_row_set_subtitle (self->audit_row, audit != NULL ? audit : _("None planned"));
 
+  /* The row opens the next audit itself, else the Audits view to plan one. The name is unset
+   * while the target changes type, so the helper never sees a mismatched pair. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->audit_row), NULL);
+  if (r->next_audit_id > 0)
+    {
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->audit_row),
+                                              g_variant_new ("(sx)", "audits",
+                                                             r->next_audit_id));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->audit_row), "win.show-record");
+    }
+  else
+    {
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->audit_row),
+                                              g_variant_new_string ("audits"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->audit_row), "win.show-view");
+    }
+
   review = annex_format_date (r->next_review_date);
   adw_action_row_set_subtitle (self->review_row, review != NULL ? review : _("None planned"));
 }
