@@ -14,8 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -855,6 +853,7 @@ typedef struct
   AnnexReportKind    kind;
   AnnexReportFormat  format;
   const char        *dir;
+  gboolean           build_only;   /* annex_report_build() alone, no file */
   gint64             size;
 } Export;
 
@@ -875,7 +874,16 @@ measure_export (const char *path,
   double ms;
 
   start = g_get_monotonic_time ();
-  annex_report_export (db, export->kind, NULL, export->format, out, &error);
+  if (export->build_only)
+    {
+      g_autoptr(AnnexReportDocument) document = NULL;
+
+      document = annex_report_build (db, export->kind, NULL, "2026-06-30", &error);
+    }
+  else
+    {
+      annex_report_export (db, export->kind, NULL, export->format, out, &error);
+    }
   ms = elapsed_ms (start);
   die_on_error (error, "export");
 
@@ -887,8 +895,26 @@ measure_export (const char *path,
 
 /* ---- Peak memory ---------------------------------------------------------------------------- */
 
+/* Peak resident set size of this process in kB (VmHWM), or -1. Read from /proc rather than
+ * getrusage(): a child's ru_maxrss starts from its parent's peak (Linux keeps it across fork and
+ * exec), so only a fresh process's VmHWM tells its own peak. */
+static gint64
+peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  if (line == NULL)
+    return -1;
+
+  return g_ascii_strtoll (line + strlen ("VmHWM:"), NULL, 10);
+}
+
 /* The child's side of the peak-memory figure: the four registers held loaded at once through
- * the model, or the same rows read with plain SQLite. Exits 0. */
+ * the model, or the same rows read with plain SQLite. Prints its peak RSS in kB. */
 static int
 run_rss_child (const char *what,
                const char *path)
@@ -916,41 +942,27 @@ run_rss_child (const char *what,
         die_on_error (error, "load");
     }
 
+  printf ("%" G_GINT64_FORMAT "\n", peak_rss_kb ());
   return 0;
 }
 
-/* Runs this program again as a child doing @what, and returns its peak RSS in kB (getrusage's
- * ru_maxrss of the child, from wait4()). */
-static long
+/* Runs this program again as a fresh process doing @what, and returns its peak RSS in kB. */
+static gint64
 measure_child_rss (const char *self_exe,
                    const char *what,
                    const char *path)
 {
-  struct rusage usage;
+  const char *argv[] = { self_exe, "--rss-child", what, path, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
   int status = 0;
-  pid_t pid;
 
-  fflush (stdout);
-  pid = fork ();
-  if (pid < 0)
-    {
-      g_printerr ("annex-scale-bench: fork: %s\n", g_strerror (errno));
-      exit (1);
-    }
-  if (pid == 0)
-    {
-      execl (self_exe, self_exe, "--rss-child", what, path, (char *) NULL);
-      _exit (127);
-    }
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                     &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    die_on_error (error, what);
 
-  if (wait4 (pid, &status, 0, &usage) != pid || !WIFEXITED (status) ||
-      WEXITSTATUS (status) != 0)
-    {
-      g_printerr ("annex-scale-bench: the %s memory child failed\n", what);
-      exit (1);
-    }
-
-  return usage.ru_maxrss;
+  return g_ascii_strtoll (out, NULL, 10);
 }
 
 /* ---- Main ----------------------------------------------------------------------------------- */
@@ -960,6 +972,7 @@ bench (const char  *self_exe,
        const char  *dir,
        const Sizes *sizes,
        const char  *query,
+       gboolean     reuse,
        gboolean     keep,
        gboolean     exports)
 {
@@ -974,7 +987,9 @@ bench (const char  *self_exe,
     { "actions", "actions", annex_action_get_type },
     { "nonconformities", "nonconformities", annex_nonconformity_get_type },
   };
-  g_autofree char *path = g_strdup_printf ("%s/annex-scale-bench-%d.isms", dir, (int) getpid ());
+  g_autofree char *name = g_strdup_printf ("annex-scale-bench-%u-%u-%u-%u.isms", sizes->n_risks,
+                                           sizes->n_assets, sizes->n_actions, sizes->n_ncs);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autofree char *casefolded = g_utf8_casefold (query, -1);
   g_autofree char *note = NULL;
   g_autofree char *label = NULL;
@@ -984,12 +999,19 @@ bench (const char  *self_exe,
   double setup_ms, floor_ms, ms;
   gsize n_bytes = 0;
   guint n_assessed = 0;
-  long model_kb, sqlite_kb;
+  gint64 model_kb, sqlite_kb;
 
-  remove_workspace (path);
   start = g_get_monotonic_time ();
-  create_workspace (path, sizes);
-  setup_ms = elapsed_ms (start);
+  if (reuse && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      setup_ms = -1;
+    }
+  else
+    {
+      remove_workspace (path);
+      create_workspace (path, sizes);
+      setup_ms = elapsed_ms (start);
+    }
   if (g_stat (path, &st) != 0)
     {
       g_printerr ("annex-scale-bench: %s was not created\n", path);
@@ -1000,8 +1022,11 @@ bench (const char  *self_exe,
           "(%.1f MB), SQLite %s, median of %d runs\n",
           sizes->n_risks, sizes->n_assets, sizes->n_actions, sizes->n_ncs, path,
           st.st_size / 1e6, sqlite3_libversion (), repeat);
-  printf ("%-22s %9.1f ms   (plain SQL inserts, one transaction; not a measured figure)\n",
-          "setup", setup_ms);
+  if (setup_ms < 0)
+    printf ("%-22s %12s   (the workspace of an earlier run in --dir)\n", "setup", "reused");
+  else
+    printf ("%-22s %9.1f ms   (plain SQL inserts, one transaction; not a measured figure)\n",
+            "setup", setup_ms);
 
   /* The reference for every figure that is not about one smaller register: the whole risk
    * table read with plain SQLite. */
@@ -1098,12 +1123,16 @@ bench (const char  *self_exe,
 
       for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
         {
-          Export export = { reports[i].kind, reports[i].format, dir, 0 };
+          Export export = { reports[i].kind, reports[i].format, dir, FALSE, 0 };
+          Export build = { reports[i].kind, reports[i].format, dir, TRUE, 0 };
 
           ms = measure (measure_export, path, &export);
           g_clear_pointer (&note, g_free);
           note = g_strdup_printf ("annex_report_export, %.1f MB", export.size / 1e6);
           print_figure (reports[i].label, ms, floor_ms, note);
+          if (reports[i].kind == ANNEX_REPORT_RISKS)
+            print_figure ("  of which build", measure (measure_export, path, &build), floor_ms,
+                          "annex_report_build, the document before any writer");
         }
     }
 
@@ -1147,7 +1176,8 @@ main (int   argc,
     { "nonconformities", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &n_ncs,
       "Number of nonconformities (default 2000)", "N" },
     { "dir", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &dir,
-      "Folder for the temporary workspace (default: a new temporary folder)", "DIR" },
+      "Folder for the workspace, kept there and reused by the next run of the same size "
+      "(default: a temporary folder)", "DIR" },
     { "query", 'q', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &query,
       "Search text for the filter and search (default “server”)", "QUERY" },
     { "repeat", 'r', G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &repeat,
@@ -1203,7 +1233,8 @@ main (int   argc,
   sizes.n_assets = n_assets;
   sizes.n_actions = n_actions;
   sizes.n_ncs = n_ncs;
-  bench (self_exe, dir, &sizes, query, keep, !no_exports);
+  /* A workspace in the caller's folder is kept there and reused by the next run. */
+  bench (self_exe, dir, &sizes, query, made_dir == NULL, keep || made_dir == NULL, !no_exports);
 
   if (made_dir != NULL && !keep)
     g_rmdir (made_dir);

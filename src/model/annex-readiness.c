@@ -21,6 +21,16 @@
 #include "annex-risk-method.h"
 #include "annex-store-error.h"
 
+/* The rules answered by scan_risks(), in the order of its flag columns. */
+typedef enum
+{
+  RISK_RULE_UNTREATED,
+  RISK_RULE_RETAINED_UNACCEPTED,
+  RISK_RULE_ACCEPTANCE_EXPIRED,
+  RISK_RULE_REVIEW_OVERDUE,
+  N_RISK_RULES
+} RiskRule;
+
 /* What every rule may need, worked out once per run. The SQL of the rules binds these by name
  * (:today, :year_ago, :above, :valid), whichever it uses. */
 typedef struct
@@ -36,6 +46,12 @@ typedef struct
    * risk, whether its level is above the threshold, whatever the method's size. */
   gint64           valid_cells;
   gint64           above_cells;
+  /* The four risk rules and the "risks assessed" part of the score share one pass over the risk
+   * table (scan_risks()), which is the largest table by far: its results wait here. */
+  gboolean         risks_scanned;
+  GArray          *risk_records[N_RISK_RULES];  /* of AnnexCheckRecord */
+  gint64           n_open_risks;     /* not closed */
+  gint64           n_unassessed;     /* not closed, residual level not assessed */
 } CheckContext;
 
 G_STATIC_ASSERT (ANNEX_RISK_METHOD_MAX_LEVELS * ANNEX_RISK_METHOD_MAX_LEVELS < 63);
@@ -383,93 +399,147 @@ typedef gboolean (*RuleFunc) (CheckContext  *ctx,
                               gboolean      *out_failed,
                               GError       **error);
 
+/* One pass over the risks that are not closed, with one flag column per risk rule (each the
+ * condition that rule used to query on its own) and whether the residual level is assessed. A
+ * scan of 100,000 risks costs about as much as reading them, so the five scans this replaces
+ * were most of the checks' time. The rules about levels need the method: without one (:valid
+ * and :above are 0) their flags are all 0, as those rules skipped. */
+static gboolean
+scan_risks (CheckContext  *ctx,
+            GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (ctx->risks_scanned)
+    return TRUE;
+
+  stmt = prepare_query (ctx,
+                        "SELECT id, reference,"
+                        /* untreated: above the threshold, with no treatment chosen or no
+                         * treatment action (origin risk-treatment, origin reference = the risk,
+                         * not cancelled); retained risks are the acceptance's business */
+                        " " RISK_ABOVE_THRESHOLD " AND (treatment IS NULL OR "
+                        "  (treatment <> 'retain' AND reference NOT IN "
+                        "   (SELECT trim (origin_reference) FROM actions "
+                        "    WHERE origin = 'risk-treatment' AND status <> 'cancelled' "
+                        "    AND origin_reference IS NOT NULL))),"
+                        /* retained above the threshold without who accepted it or when
+                         * (annex_risk_check_acceptance_on()) */
+                        " treatment = 'retain' AND " RISK_ABOVE_THRESHOLD " "
+                        "  AND (" BLANK ("accepted_by") " OR NOT " IS_DATE ("accepted_on") "),"
+                        /* retained above the threshold, accepted until a day before today
+                         * (annex_risk_is_acceptance_expired_on()) */
+                        " treatment = 'retain' AND " IS_DATE ("accepted_until") " "
+                        "  AND accepted_until < :today AND " RISK_ABOVE_THRESHOLD ","
+                        /* next review before today (annex_risk_is_review_overdue_on()) */
+                        " " IS_DATE ("next_review") " AND next_review < :today,"
+                        " " RISK_RESIDUAL_ASSESSED " "
+                        "FROM risks WHERE status <> 'closed'",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < N_RISK_RULES; i++)
+    ctx->risk_records[i] = new_record_array ();
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ctx->n_open_risks++;
+      if (sqlite3_column_int (stmt, 2 + N_RISK_RULES) == 0)
+        ctx->n_unassessed++;
+
+      for (guint i = 0; i < N_RISK_RULES; i++)
+        {
+          AnnexCheckRecord record;
+
+          if (sqlite3_column_int (stmt, 2 + i) == 0)
+            continue;
+          if (ctx->method == NULL && i != RISK_RULE_REVIEW_OVERDUE)
+            continue;
+
+          record.table = g_strdup ("risks");
+          record.id = sqlite3_column_int64 (stmt, 0);
+          record.reference = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          g_array_append_val (ctx->risk_records[i], record);
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_query_error (error, ctx);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  ctx->risks_scanned = TRUE;
+  return TRUE;
+}
+
+/* Moves the records scan_risks() found for @rule to @records (each rule runs once per run). */
+static gboolean
+take_risk_records (CheckContext  *ctx,
+                   RiskRule       rule,
+                   GArray        *records,
+                   gboolean      *out_failed,
+                   GError       **error)
+{
+  GArray *found;
+
+  if (!scan_risks (ctx, error))
+    return FALSE;
+
+  found = ctx->risk_records[rule];
+  g_array_append_vals (records, found->data, found->len);
+  /* The strings belong to @records now. */
+  g_array_set_clear_func (found, NULL);
+  g_array_set_size (found, 0);
+  g_array_set_clear_func (found, clear_check_record);
+
+  *out_failed = records->len > 0;
+  return TRUE;
+}
+
 /* Risks above the threshold that are neither retained nor closed, with no treatment chosen or
- * no treatment action (origin risk-treatment, origin reference = the risk, not cancelled). */
+ * no treatment action. */
 static gboolean
 check_risk_untreated (CheckContext  *ctx,
                       GArray        *records,
                       gboolean      *out_failed,
                       GError       **error)
 {
-  if (ctx->method == NULL)
-    return TRUE;
-
-  if (!collect_records (ctx, "risks",
-                        "SELECT id, reference FROM risks "
-                        "WHERE status <> 'closed' AND " RISK_ABOVE_THRESHOLD " "
-                        "AND (treatment IS NULL OR (treatment <> 'retain' AND reference NOT IN "
-                        "  (SELECT trim (origin_reference) FROM actions "
-                        "   WHERE origin = 'risk-treatment' AND status <> 'cancelled' "
-                        "   AND origin_reference IS NOT NULL)))",
-                        records, error))
-    return FALSE;
-
-  *out_failed = records->len > 0;
-  return TRUE;
+  return take_risk_records (ctx, RISK_RULE_UNTREATED, records, out_failed, error);
 }
 
-/* Retained above the threshold, not closed, without who accepted it or when
- * (annex_risk_check_acceptance_on()). */
+/* Retained above the threshold, not closed, without who accepted it or when. */
 static gboolean
 check_risk_retained_unaccepted (CheckContext  *ctx,
                                 GArray        *records,
                                 gboolean      *out_failed,
                                 GError       **error)
 {
-  if (ctx->method == NULL)
-    return TRUE;
-
-  if (!collect_records (ctx, "risks",
-                        "SELECT id, reference FROM risks "
-                        "WHERE treatment = 'retain' AND status <> 'closed' "
-                        "AND " RISK_ABOVE_THRESHOLD " "
-                        "AND (" BLANK ("accepted_by") " OR NOT " IS_DATE ("accepted_on") ")",
-                        records, error))
-    return FALSE;
-
-  *out_failed = records->len > 0;
-  return TRUE;
+  return take_risk_records (ctx, RISK_RULE_RETAINED_UNACCEPTED, records, out_failed, error);
 }
 
-/* Retained above the threshold, not closed, accepted until a day before today
- * (annex_risk_is_acceptance_expired_on()). */
+/* Retained above the threshold, not closed, accepted until a day before today. */
 static gboolean
 check_risk_acceptance_expired (CheckContext  *ctx,
                                GArray        *records,
                                gboolean      *out_failed,
                                GError       **error)
 {
-  if (ctx->method == NULL)
-    return TRUE;
-
-  if (!collect_records (ctx, "risks",
-                        "SELECT id, reference FROM risks "
-                        "WHERE treatment = 'retain' AND status <> 'closed' "
-                        "AND " IS_DATE ("accepted_until") " AND accepted_until < :today "
-                        "AND " RISK_ABOVE_THRESHOLD,
-                        records, error))
-    return FALSE;
-
-  *out_failed = records->len > 0;
-  return TRUE;
+  return take_risk_records (ctx, RISK_RULE_ACCEPTANCE_EXPIRED, records, out_failed, error);
 }
 
-/* Next review before today, not closed (annex_risk_is_review_overdue_on()). */
+/* Next review before today, not closed. */
 static gboolean
 check_risk_review_overdue (CheckContext  *ctx,
                            GArray        *records,
                            gboolean      *out_failed,
                            GError       **error)
 {
-  if (!collect_records (ctx, "risks",
-                        "SELECT id, reference FROM risks "
-                        "WHERE status <> 'closed' AND " IS_DATE ("next_review") " "
-                        "AND next_review < :today",
-                        records, error))
-    return FALSE;
-
-  *out_failed = records->len > 0;
-  return TRUE;
+  return take_risk_records (ctx, RISK_RULE_REVIEW_OVERDUE, records, out_failed, error);
 }
 
 static gboolean
@@ -896,6 +966,8 @@ check_context_clear (CheckContext *ctx)
 {
   g_clear_pointer (&ctx->year_ago, g_free);
   g_clear_object (&ctx->method);
+  for (guint i = 0; i < N_RISK_RULES; i++)
+    g_clear_pointer (&ctx->risk_records[i], g_array_unref);
 }
 
 /* Reads the risk method (the one risks are scored with) and fills the grid's bit sets. A
@@ -1208,11 +1280,11 @@ compute_parts (CheckContext    *ctx,
   registers += ctx->method_set;
   if (ctx->method != NULL)
     {
-      if (!query_pair (ctx,
-                       "SELECT count(*), coalesce (sum (NOT " RISK_RESIDUAL_ASSESSED "), 0) "
-                       "FROM risks WHERE status <> 'closed'",
-                       &n_open_risks, &n_unassessed, error))
+      /* Counted by the risk rules' pass (run_rules() ran it already). */
+      if (!scan_risks (ctx, error))
         return FALSE;
+      n_open_risks = ctx->n_open_risks;
+      n_unassessed = ctx->n_unassessed;
       registers += n_open_risks > 0 && n_unassessed == 0;
     }
   set_part (readiness, ANNEX_READINESS_PART_REGISTERS, registers, 5);

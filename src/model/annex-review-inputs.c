@@ -1161,19 +1161,22 @@ prepare_audits (Prep    *prep,
 
   add_heading (prep, _("Audits"));
 
-  /* The audits carried out within the window (or in progress), by the date they took place. */
+  /* The audits carried out within the window (or in progress), by the date they took place;
+   * none after @today, so inputs prepared as of a past meeting (a sample's) show what it saw. */
   stmt = annex_database_prepare (prep->db,
                                  "SELECT id, reference, title, type, status,"
                                  " COALESCE(actual_end, actual_start, planned_end, planned_start)"
                                  " AS day FROM audits"
                                  " WHERE status IN ('in-progress', 'reported', 'closed')"
                                  " AND (day >= ? OR (day IS NULL AND updated > ?))"
+                                 " AND (day IS NULL OR substr(day, 1, 10) <= ?)"
                                  " ORDER BY id",
                                  error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, prep->since_day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, prep->since, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, prep->today, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       JsonObject *object = json_object_new ();
@@ -1320,12 +1323,14 @@ prepare_objectives (Prep    *prep,
 
       stmt = annex_database_prepare (prep->db,
                                      "SELECT date, value FROM objective_measurements"
-                                     " WHERE objective_id = ? ORDER BY date DESC, id DESC"
-                                     " LIMIT 1",
+                                     " WHERE objective_id = ? AND (date IS NULL OR date <= ?)"
+                                     " ORDER BY date DESC, id DESC LIMIT 1",
                                      error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
+      /* The latest as of @today (a past meeting's, for a sample's review). */
+      sqlite3_bind_text (stmt, 2, prep->today, -1, SQLITE_TRANSIENT);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         {

@@ -29,6 +29,7 @@
 
 #define BODY_SIZE       9.5
 #define HEADING_SIZE    13.0
+#define SUBHEADING_SIZE 10.0
 #define FACT_SIZE       9.0
 #define SMALL_SIZE      7.5
 
@@ -63,7 +64,7 @@ static const Rgb group_fill = { 0.902, 0.929, 0.965 };
 typedef enum
 {
   ROW_TEXT,        /* a paragraph: flows, split between lines wherever the page ends */
-  ROW_HEADING,     /* a section heading: kept with what follows */
+  ROW_HEADING,     /* a section heading or a sub-heading: kept with what follows */
   ROW_FACT,        /* label and value */
   ROW_HEADER,      /* a table's header row, repeated on each page the table spans */
   ROW_BODY,        /* a table row: never split unless taller than a page */
@@ -88,7 +89,8 @@ typedef struct
   double   left, width;   /* the band a fill or separator covers */
   double   pad_top, pad_bottom;
   double   content;       /* tallest cell */
-  int      section;       /* a heading's section, -1 for other rows */
+  int      section;       /* a section heading's section, -1 for other rows */
+  double   gap;           /* a heading's space above it, unless it opens a page */
   GArray  *breaks;        /* of double: where the content may be split (line tops, then end) */
 } Row;
 
@@ -616,15 +618,18 @@ prepare_facts (AnnexReportRenderer    *self,
 
 /* What each column needs: @minimums, so that its short values (references, dates, levels) and
  * its header's words do not break; @maximums, its widest value unwrapped, beyond which more
- * width would only be white space. Measured once, without wrapping. */
+ * width would only be white space; @fills, the share of its rows that have a value. Measured
+ * once, without wrapping. */
 static void
 measure_columns (AnnexReportRenderer    *self,
                  const AnnexReportBlock *block,
                  double                  size,
                  double                 *minimums,
                  double                 *value_minimums,
-                 double                 *maximums)
+                 double                 *maximums,
+                 double                 *fills)
 {
+  guint n_rows = 0;
   guint n = block->columns->len;
   g_autoptr(PangoLayout) plain = make_layout (self, "", size, PANGO_WEIGHT_NORMAL, -1);
   g_autoptr(PangoLayout) bold = make_layout (self, "", size, PANGO_WEIGHT_BOLD, -1);
@@ -651,6 +656,7 @@ measure_columns (AnnexReportRenderer    *self,
 
       if (row->level >= 1)
         continue;
+      n_rows++;
       for (guint i = 0; i < n; i++)
         {
           const char *text = row->cells[i];
@@ -659,6 +665,7 @@ measure_columns (AnnexReportRenderer    *self,
 
           if (text == NULL || *text == '\0')
             continue;
+          fills[i] += 1;
           if (row->colours != NULL && row->colours[i] != NULL)
             extra += 2 * PILL_PAD_X;
           pango_layout_set_text (plain, text, -1);
@@ -677,21 +684,24 @@ measure_columns (AnnexReportRenderer    *self,
 
   for (guint i = 0; i < n; i++)
     {
+      fills[i] = n_rows > 0 ? fills[i] / n_rows : 1;
       value_minimums[i] = MIN (value_minimums[i], self->content_width * 0.3);
       minimums[i] = MAX (MIN (minimums[i], self->content_width * 0.3), value_minimums[i]);
       maximums[i] = MAX (maximums[i], minimums[i]);
     }
 }
 
-/* Shares @content_width out: each column gets its minimum, then what is left goes by the hints
- * and by how much each column can still use, none taking more than its maximum (its widest
- * value) while another can use it. A column with little in it (an empty "Evidence") thus
- * leaves its share to a long title. */
+/* Shares @content_width out: each column gets its minimum, then what is left goes by the hints,
+ * by how much each column can still use and by how many of its rows have a value (@fills),
+ * none taking more than its maximum (its widest value) while another can use it. A column with
+ * little in it (an empty "Evidence", a justification given by a few rows) thus leaves its share
+ * to a long title. */
 static void
 share_width (double         content_width,
              GArray        *columns,
              const double  *minimums,
              const double  *maximums,
+             const double  *fills,
              double        *widths)
 {
   guint n = columns->len;
@@ -719,7 +729,8 @@ share_width (double         content_width,
           if (!growing)
             weights[i] = hint;
           else if (!full[i])
-            weights[i] = hint * CLAMP (maximums[i] - widths[i], 1.0, 100.0);
+            weights[i] = hint * CLAMP (maximums[i] - widths[i], 1.0, 100.0) *
+                         CLAMP (fills[i], 0.2, 1.0);
           total += weights[i];
         }
 
@@ -765,22 +776,9 @@ fit_minimums (double  content_width,
       minimums[i] *= content_width / total;
 }
 
-/* Whether a column with text to show was left too narrow for it. */
-static gboolean
-is_starved (guint         n,
-            const double *maximums,
-            const double *widths)
-{
-  for (guint i = 0; i < n; i++)
-    if (widths[i] < 0.75 * MIN (maximums[i], 120.0))
-      return TRUE;
-  return FALSE;
-}
-
 /* Column widths at type @size with the headers' words and the short values (references,
- * levels, dates) whole, if that leaves every column room for its text; else NULL, and a smaller
- * type may do. With @last_resort (the smallest type) the widths are shared out anyway, the
- * minimums scaled down alike. */
+ * levels, dates) whole, if they fit; else NULL, and a smaller type may do. With @last_resort
+ * (the smallest type) the widths are shared out anyway, the minimums scaled down alike. */
 static double *
 column_widths (AnnexReportRenderer    *self,
                const AnnexReportBlock *block,
@@ -791,24 +789,24 @@ column_widths (AnnexReportRenderer    *self,
   g_autofree double *minimums = g_new0 (double, n);
   g_autofree double *values = g_new0 (double, n);
   g_autofree double *maximums = g_new0 (double, n);
+  g_autofree double *fills = g_new0 (double, n);
   g_autofree double *widths = g_new0 (double, n);
   double total_min = 0;
 
-  measure_columns (self, block, size, minimums, values, maximums);
+  measure_columns (self, block, size, minimums, values, maximums, fills);
   for (guint i = 0; i < n; i++)
     total_min += minimums[i];
 
   if (total_min <= self->content_width + EPSILON)
     {
-      share_width (self->content_width, block->columns, minimums, maximums, widths);
-      if (last_resort || !is_starved (n, maximums, widths))
-        return g_steal_pointer (&widths);
+      share_width (self->content_width, block->columns, minimums, maximums, fills, widths);
+      return g_steal_pointer (&widths);
     }
   if (!last_resort)
     return NULL;
 
   fit_minimums (self->content_width, n, minimums);
-  share_width (self->content_width, block->columns, minimums, maximums, widths);
+  share_width (self->content_width, block->columns, minimums, maximums, fills, widths);
   return g_steal_pointer (&widths);
 }
 
@@ -1212,25 +1210,70 @@ is_heat_map (const AnnexReportSection *section,
   return block->kind == ANNEX_REPORT_BLOCK_HEAT_MAP && block->heat_map != NULL;
 }
 
+/* A section's heading or a sub-heading: it waits in @pending to go on the page with the
+ * beginning of the block that follows it. @gap: the space above it unless it opens a page. */
+static Row *
+heading_row_new (AnnexReportRenderer *self,
+                 const char          *text,
+                 double               size,
+                 double               gap,
+                 double               pad_bottom,
+                 GPtrArray           *pending)
+{
+  Row *row = row_new (self, ROW_HEADING, 1);
+
+  row->cells[0].layout = make_layout (self, text, size, PANGO_WEIGHT_BOLD, self->content_width);
+  row->cells[0].x = self->left;
+  row->cells[0].width = self->content_width;
+  row->gap = gap;
+  row->pad_bottom = pad_bottom;
+  row_finish (row);
+  g_ptr_array_add (pending, row);
+  return row;
+}
+
+/* Places the @pending headings with the beginning of the block after them (@first high, 0 for
+ * none) on one page, and forgets them. */
+static void
+place_pending (AnnexReportRenderer *self,
+               GPtrArray           *pending,
+               double               first)
+{
+  double height = 0;
+
+  if (pending->len == 0)
+    return;
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Row *row = g_ptr_array_index (pending, i);
+
+      row->pad_top = i == 0 && page_is_fresh (self) ? 0 : row->gap;
+      height += row_height (row);
+    }
+  if (self->y + height + first > self->bottom + EPSILON && !page_is_fresh (self))
+    {
+      Row *row = g_ptr_array_index (pending, 0);
+
+      new_page (self);
+      row->pad_top = 0;
+    }
+
+  for (guint i = 0; i < pending->len; i++)
+    place_row (self, g_ptr_array_index (pending, i));
+  g_ptr_array_set_size (pending, 0);
+}
+
 static void
 paginate_section (AnnexReportRenderer      *self,
                   const AnnexReportSection *section,
                   guint                     index)
 {
-  Row *heading = NULL;
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
 
   if (section->heading != NULL && *section->heading != '\0')
-    {
-      heading = row_new (self, ROW_HEADING, 1);
-      heading->cells[0].layout = make_layout (self, section->heading, HEADING_SIZE,
-                                              PANGO_WEIGHT_BOLD, self->content_width);
-      heading->cells[0].x = self->left;
-      heading->cells[0].width = self->content_width;
-      heading->section = index;
-      heading->pad_top = page_is_fresh (self) ? 0 : HEADING_GAP_BEFORE;
-      heading->pad_bottom = HEADING_GAP_AFTER;
-      row_finish (heading);
-    }
+    heading_row_new (self, section->heading, HEADING_SIZE, HEADING_GAP_BEFORE,
+                     HEADING_GAP_AFTER, pending)->section = index;
 
   for (guint i = 0; section->blocks != NULL && i < section->blocks->len; i++)
     {
@@ -1238,6 +1281,15 @@ paginate_section (AnnexReportRenderer      *self,
       g_autoptr(GPtrArray) rows = g_ptr_array_new ();
       Prepared prepared = { NULL, rows, NULL, 0 };
       double room;
+
+      if (block->kind == ANNEX_REPORT_BLOCK_PARAGRAPH && block->heading)
+        {
+          /* Below a heading, close to it; else set off like a block. */
+          heading_row_new (self, block->text, SUBHEADING_SIZE,
+                           pending->len > 0 ? 2 : BLOCK_GAP + 2, HEADING_GAP_AFTER - 2,
+                           pending);
+          continue;
+        }
 
       switch (block->kind)
         {
@@ -1256,9 +1308,10 @@ paginate_section (AnnexReportRenderer      *self,
         case ANNEX_REPORT_BLOCK_HEAT_MAP:
           if (block->heat_map == NULL)
             break;
-          /* What is left below the heading or the gap before the maps. */
-          room = self->bottom - self->y -
-                 (heading != NULL ? row_height (heading) : page_is_fresh (self) ? 0 : BLOCK_GAP);
+          /* What is left below the headings or the gap before the maps. */
+          room = self->bottom - self->y - (page_is_fresh (self) ? 0 : BLOCK_GAP);
+          for (guint p = 0; p < pending->len; p++)
+            room -= row_height (g_ptr_array_index (pending, p)) + EPSILON;
           /* Two heat maps in a row (inherent and residual risk) go side by side. */
           if (is_heat_map (section, i + 1))
             {
@@ -1281,32 +1334,17 @@ paginate_section (AnnexReportRenderer      *self,
       if (prepared.rows->len == 0 && prepared.maps == NULL)
         continue;
 
-      if (heading != NULL)
-        {
-          /* Keep the heading with the beginning of its first block. */
-          if (self->y + row_height (heading) + prepared.first > self->bottom + EPSILON &&
-              !page_is_fresh (self))
-            {
-              new_page (self);
-              heading->pad_top = 0;
-            }
-          place_row (self, heading);
-          heading = NULL;
-        }
+      /* Keep the headings with the beginning of the block. */
+      if (pending->len > 0)
+        place_pending (self, pending, prepared.first);
       else if (!page_is_fresh (self))
-        {
-          self->y += BLOCK_GAP;
-        }
+        self->y += BLOCK_GAP;
 
       place_prepared (self, &prepared);
     }
 
   /* A heading over nothing still shows (an empty section says so by being empty). */
-  if (heading != NULL)
-    {
-      ensure_space (self, row_height (heading));
-      place_row (self, heading);
-    }
+  place_pending (self, pending, 0);
 
   self->y += BLOCK_GAP;
 }
@@ -1431,7 +1469,7 @@ draw_row (AnnexReportRenderer *self,
       if (row->style != ROW_TEXT && row->style != ROW_HEADING)
         x += CELL_PAD_X;
 
-      if (row->style == ROW_HEADING)
+      if (row->style == ROW_HEADING && row->section >= 0)
         colour = accent_colour;
       else if (row->style == ROW_EMPTY || (row->style == ROW_FACT && i == 0))
         colour = muted_colour;

@@ -315,7 +315,11 @@ write_report_sheet (Writer              *writer,
           switch (block->kind)
             {
             case ANNEX_REPORT_BLOCK_PARAGRAPH:
-              write_text (writer, sheet, row++, 1, block->text, writer->text);
+              /* A sub-heading in the labels' column, as the facts' labels are. */
+              if (block->heading)
+                write_text (writer, sheet, row++, 0, block->text, writer->label);
+              else
+                write_text (writer, sheet, row++, 1, block->text, writer->text);
               break;
 
             case ANNEX_REPORT_BLOCK_FACTS:

@@ -834,7 +834,8 @@ build_soa (AnnexReportDocument  *document,
 {
   static const ColumnSpec columns[] = {
     { N_("Control"), "reference", 6 },
-    { N_("Theme"), "theme", 12 },
+    /* On paper, the group rows say the theme. */
+    { N_("Theme"), "theme", 12, AS_TEXT, PDF_HIDDEN },
     { N_("Title"), "title", 28 },
     { N_("Applicability"), "applicability", 11 },
     { N_("Reasons for inclusion"), "reasons", 18 },
@@ -1118,7 +1119,8 @@ build_treatment_plan (AnnexReportDocument  *document,
                       GError              **error)
 {
   static const ColumnSpec columns[] = {
-    { N_("Risk"), "risk", 6 },
+    /* On paper, the group rows say the risk. */
+    { N_("Risk"), "risk", 6, AS_TEXT, PDF_HIDDEN },
     { N_("Action"), "reference", 6 },
     { N_("Title"), "title", 32 },
     { N_("Owner"), "owner", 14 },

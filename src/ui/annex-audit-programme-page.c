@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "annex-audit-programme-page.h"
+#include "annex-clause-guide.h"
 #include "annex-register-format.h"
 
 struct _AnnexAuditProgrammePage
@@ -600,6 +601,7 @@ annex_audit_programme_page_class_init (AnnexAuditProgrammePageClass *klass)
                   NULL,
                   G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
+  g_type_ensure (ANNEX_TYPE_CLAUSE_GUIDE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH
                                                "/ui/annex-audit-programme-page.ui");

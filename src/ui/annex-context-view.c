@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* annex-context-view.c: the Context view: the issues with their guide and the climate-change
- * question, the interested parties with their requirements, and the scope page. */
+/* annex-context-view.c: the Context view: the issues with the climate-change question, the interested parties with their requirements, and the scope page. */
 
 #define G_LOG_DOMAIN "annex-context-view"
 
@@ -95,37 +94,6 @@ annex_context_format_climate_answer (AnnexClimateDecision  decision,
     default:
       return NULL;
     }
-}
-
-/* The guides: what each clause asks, in our words, and an example */
-
-static GtkWidget *
-create_guide (const char *summary,
-              const char *example)
-{
-  GtkWidget *box, *label, *expander;
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_add_css_class (box, "context-guide");
-
-  label = gtk_label_new (summary);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
-
-  label = gtk_label_new (example);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "context-example");
-
-  /* Translators: an expander under a page's explanation: a good example entry */
-  expander = gtk_expander_new_with_mnemonic (_("_Example"));
-  gtk_expander_set_child (GTK_EXPANDER (expander), label);
-  gtk_box_append (GTK_BOX (box), expander);
-
-  return box;
 }
 
 /* The climate bar */
@@ -236,16 +204,6 @@ create_issues_header (AnnexContextView *self)
   GtkWidget *box;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (box),
-                  create_guide (_("Clause 4.1: list what inside and outside the organization "
-                                  "helps or hinders the ISMS — laws, market, technology, "
-                                  "suppliers, culture, resources, the climate — and what each "
-                                  "means for information security."),
-                                _("External · Legal and regulatory: “NIS2 applies to us from "
-                                  "October: significant incidents must be reported within "
-                                  "24 hours.” Effect on the ISMS: the incident process must "
-                                  "reach the national CSIRT in time; the board needs "
-                                  "cyber-security training.")));
 
   self->climate_question = create_climate_question ();
   gtk_widget_set_visible (self->climate_question, FALSE);
@@ -255,25 +213,6 @@ create_issues_header (AnnexContextView *self)
   gtk_widget_set_visible (self->climate_answer, FALSE);
   gtk_box_append (GTK_BOX (box), self->climate_answer);
 
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  return box;
-}
-
-static GtkWidget *
-create_parties_header (void)
-{
-  GtkWidget *box;
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (box),
-                  create_guide (_("Clause 4.2: name who has a stake in your information "
-                                  "security, what they need and expect, and which of those "
-                                  "expectations become requirements the ISMS addresses."),
-                                _("Customers · High: expect their data to stay confidential "
-                                  "and the service to be available. Requirement (contractual): "
-                                  "“Report personal-data breaches to us within 48 hours.” "
-                                  "Addressed: yes, by the incident process (controls 5.24 and "
-                                  "5.26).")));
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   return box;
 }
@@ -672,7 +611,6 @@ annex_context_view_init (AnnexContextView *self)
   annex_register_page_set_warning_func (self->issues_page, issue_warning, NULL, NULL);
   annex_register_page_set_column_priority (self->issues_page, issue_column_priority);
 
-  annex_register_page_set_header_widget (self->parties_page, create_parties_header ());
   annex_register_page_set_warning_func (self->parties_page, party_warning, NULL, NULL);
   annex_register_page_set_column_priority (self->parties_page, party_column_priority);
   annex_register_page_set_visible_func (self->parties_page, party_field_visible, NULL, NULL);

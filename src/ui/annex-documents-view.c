@@ -214,21 +214,6 @@ queue_update (AnnexDocumentsView *self)
     }
 }
 
-static GtkWidget *
-create_guide (const char *text)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (box, "documents-guide");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  return box;
-}
-
 /* The gaps that concern a person (@person_id) or a role (@role_id), as lines. */
 static char *
 dup_gap_lines (AnnexDocumentsView *self,
@@ -1236,21 +1221,11 @@ annex_documents_view_init (AnnexDocumentsView *self)
   self->versions_section = ANNEX_VERSIONS_SECTION (section);
   annex_versions_section_attach (self->versions_section, editor);
 
-  /* People and roles */
-  annex_register_page_set_header_widget (
-    self->people_page,
-    create_guide (_("Clause 5.3: name who does what in the ISMS. Give each person the roles "
-                    "they hold and the evidence of their competence (clause 7.2); gaps show "
-                    "as warnings.")));
+  /* People and roles (their clause guides are in the .ui) */
   annex_register_page_set_warning_func (self->people_page, person_warning, self, NULL);
   annex_register_page_set_column_priority (self->people_page, people_columns);
   annex_register_page_set_info_func (self->people_page, person_info, self, NULL);
 
-  annex_register_page_set_header_widget (
-    self->roles_page,
-    create_guide (_("Top management assigns the ISMS roles and says what each is responsible "
-                    "for and may decide. List the competence each role requires, separated by "
-                    "commas: the holders' evidence is checked against it.")));
   annex_register_page_set_warning_func (self->roles_page, role_warning, self, NULL);
   annex_register_page_set_column_priority (self->roles_page, role_columns);
   annex_register_page_set_info_func (self->roles_page, role_info, self, NULL);

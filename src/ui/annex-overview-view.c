@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "annex-catalogue.h"
+#include "annex-clause-guide.h"
 #include "annex-overview-view.h"
 #include "annex-readiness.h"
 #include "annex-register-format.h"
@@ -743,6 +744,7 @@ annex_overview_view_class_init (AnnexOverviewViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
+  g_type_ensure (ANNEX_TYPE_CLAUSE_GUIDE);
   g_type_ensure (ANNEX_TYPE_HEAT_MAP);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "annex-bulk-edit-dialog.h"
+#include "annex-clause-guide.h"
 #include "annex-record-editor.h"
 #include "annex-record-view.h"
 #include "annex-register-format.h"
@@ -78,6 +79,8 @@ struct _AnnexRegisterPage
   GtkWidget          *new_button_label;
   GtkWidget          *editor_toolbar;
   GtkWidget          *editor_toolbar_separator;
+  GtkWidget          *guide_box;
+  AnnexClauseGuide   *clause_guide;
   GtkWidget          *header_slot;
   GtkStack           *content_stack;
   GtkSpinner         *spinner;
@@ -158,6 +161,8 @@ enum {
   PROP_N_SELECTED,
   PROP_N_ACTIVE_FILTERS,
   PROP_CAN_ADD,
+  PROP_CLAUSE,
+  PROP_CLAUSE_EXAMPLE,
   N_PROPS
 };
 
@@ -378,6 +383,19 @@ update_filter_button (AnnexRegisterPage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_button), tooltip);
 }
 
+/* The clause guide shows above the list and the search's "No Results"; the empty state's
+ * description already says what the clause asks. */
+static void
+update_guide (AnnexRegisterPage *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
+  const char *clause = annex_clause_guide_get_text (self->clause_guide);
+
+  gtk_widget_set_visible (self->guide_box,
+                          clause != NULL && *clause != '\0' &&
+                          (g_strcmp0 (page, "list") == 0 || g_strcmp0 (page, "no-results") == 0));
+}
+
 static void
 update_state (AnnexRegisterPage *self)
 {
@@ -397,6 +415,7 @@ update_state (AnnexRegisterPage *self)
     page = "list";
 
   gtk_stack_set_visible_child_name (self->content_stack, page);
+  update_guide (self);
   gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), loaded && self->n_total > 0);
   /* Nothing to search in an empty register. */
@@ -2539,6 +2558,12 @@ annex_register_page_get_property (GObject    *object,
     case PROP_CAN_ADD:
       g_value_set_boolean (value, self->can_add);
       break;
+    case PROP_CLAUSE:
+      g_value_set_string (value, annex_clause_guide_get_text (self->clause_guide));
+      break;
+    case PROP_CLAUSE_EXAMPLE:
+      g_value_set_string (value, annex_clause_guide_get_example (self->clause_guide));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2581,6 +2606,23 @@ annex_register_page_set_property (GObject      *object,
       return;
     case PROP_SELECTION_MODE:
       set_selection_mode (self, g_value_get_boolean (value));
+      return;
+    case PROP_CLAUSE:
+      if (g_strcmp0 (g_value_get_string (value),
+                     annex_clause_guide_get_text (self->clause_guide)) != 0)
+        {
+          annex_clause_guide_set_text (self->clause_guide, g_value_get_string (value));
+          update_guide (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      return;
+    case PROP_CLAUSE_EXAMPLE:
+      if (g_strcmp0 (g_value_get_string (value),
+                     annex_clause_guide_get_example (self->clause_guide)) != 0)
+        {
+          annex_clause_guide_set_example (self->clause_guide, g_value_get_string (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
       return;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2627,6 +2669,8 @@ annex_register_page_class_init (AnnexRegisterPageClass *klass)
   properties[PROP_N_ACTIVE_FILTERS] =
     g_param_spec_uint ("n-active-filters", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_CAN_ADD] = g_param_spec_boolean ("can-add", NULL, NULL, FALSE, ro);
+  properties[PROP_CLAUSE] = g_param_spec_string ("clause", NULL, NULL, NULL, rw);
+  properties[PROP_CLAUSE_EXAMPLE] = g_param_spec_string ("clause-example", NULL, NULL, NULL, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ADD_TOAST] =
@@ -2638,6 +2682,7 @@ annex_register_page_class_init (AnnexRegisterPageClass *klass)
                   NULL,
                   G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
+  g_type_ensure (ANNEX_TYPE_CLAUSE_GUIDE);
   g_type_ensure (ANNEX_TYPE_RECORD_EDITOR);
   g_type_ensure (ANNEX_TYPE_RECORD_VIEW);
 
@@ -2656,6 +2701,8 @@ annex_register_page_class_init (AnnexRegisterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, new_button_label);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, editor_toolbar);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, editor_toolbar_separator);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, guide_box);
+  gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, clause_guide);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, header_slot);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AnnexRegisterPage, spinner);

@@ -25,6 +25,9 @@ G_DECLARE_FINAL_TYPE (AnnexRegisterPage, annex_register_page, ANNEX, REGISTER_PA
 /* Properties: "register" (AnnexRegister, may be NULL: then an empty page), "title" (string, e.g.
  * "Actions"), "icon-name", "description" (the empty state's text: what the register holds and which
  * clause it serves), "n-shown" / "n-total" (guint, read-only, for "12 of 40").
+ * "clause" (one sentence naming the clause, in our own words: "Clause 6.2: set measurable
+ * objectives…") and "clause-example" (a good example entry, or NULL): the clause guide
+ * (annex-clause-guide.h) above the list, hidden in the empty state.
  * Optional texts, set them for a good translation: "search-placeholder" ("Search actions…"; a
  * generic "Search…" when unset), "empty-title" ("No Actions Yet") and "new-label" (the empty
  * state's button, with a mnemonic: "New _Action"), both generated from "title" when unset.

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "annex-clause-guide.h"
 #include "annex-register-format.h"
 #include "annex-scope-exclusion.h"
 #include "annex-scope-page.h"
@@ -1143,6 +1144,7 @@ annex_scope_page_class_init (AnnexScopePageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "scope.new-draft", NULL);
 
+  g_type_ensure (ANNEX_TYPE_CLAUSE_GUIDE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/annex-scope-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AnnexScopePage, stack);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "annex-clause-guide.h"
 #include "annex-register-format.h"
 #include "annex-treatment-plan-page.h"
 
@@ -352,6 +353,7 @@ annex_treatment_plan_page_class_init (AnnexTreatmentPlanPageClass *klass)
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ANNEX_TYPE_CLAUSE_GUIDE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH
                                                "/ui/annex-treatment-plan-page.ui");
