@@ -53,6 +53,8 @@ static int run_import (const Verb   *verb,
                        char       ***args);
 static int run_import_catalog (const Verb   *verb,
                                char       ***args);
+static int run_import_workspace (const Verb   *verb,
+                                 char       ***args);
 
 static const Verb verbs[] = {
   {
@@ -140,6 +142,18 @@ static const Verb verbs[] = {
        "Exit status: 0 when the catalogue was imported, 1 when nothing was (not a valid "
        "catalog, an id clash, or the workspace cannot be written), 2 on wrong usage."),
     run_import_catalog,
+  },
+  {
+    "import-workspace",
+    N_("annex import-workspace FILE --output NEW"),
+    N_("Make a clean workspace NEW from a workspace file someone else made, without trusting "
+       "it: its records are checked and copied into a fresh workspace, and anything Annex does "
+       "not create (triggers, views, other tables) is left out."),
+    N_("FILE is only read. NEW must not exist; nothing is written there when the import is "
+       "refused (a damaged file, a newer format, a value far larger than Annex writes).\n"
+       "Prints “Imported NEW”.\n"
+       "Exit status: 0 when NEW was created, 1 when it was not, 2 on wrong usage."),
+    run_import_workspace,
   },
 };
 
@@ -676,6 +690,35 @@ run_import_catalog (const Verb   *verb,
   g_strdelimit (title, "\r\n", ' ');
   g_print (g_dngettext (GETTEXT_PACKAGE, "Imported “%s”: %u control\n",
                         "Imported “%s”: %u controls\n", n_controls), title, n_controls);
+  return ANNEX_CLI_EXIT_OK;
+}
+
+static int
+run_import_workspace (const Verb   *verb,
+                      char       ***args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *display = NULL;
+  int status;
+  const GOptionEntry entries[] = {
+    { "output", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &output,
+      N_("The new workspace file to create"), N_("NEW") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  status = parse_verb_args (verb, entries, args, &path);
+  if (status >= 0)
+    return status;
+  if (output == NULL)
+    return usage_error (verb, _("No new workspace given (--output)"));
+
+  if (!annex_database_import_file (path, output, &error))
+    return fail (error);
+
+  display = g_filename_display_name (output);
+  g_print (_("Imported %s\n"), display);
   return ANNEX_CLI_EXIT_OK;
 }
 

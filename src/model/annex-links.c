@@ -30,6 +30,9 @@
 #define SELECT_RECORD_LINKS_SQL \
   "SELECT id, from_table, from_id, to_table, to_id, created FROM links " \
   "WHERE (from_table = ?1 AND from_id = ?2) OR (to_table = ?1 AND to_id = ?2) ORDER BY id"
+#define SELECT_ALL_TARGETS_SQL \
+  "SELECT from_id, to_id FROM links WHERE from_table = ? AND to_table = ? " \
+  "ORDER BY from_id, to_id"
 #define COUNT_SOURCES_SQL \
   "SELECT to_id, COUNT(*) FROM links WHERE from_table = ? AND to_table = ? GROUP BY to_id"
 
@@ -679,6 +682,74 @@ annex_links_count_sources (AnnexDatabase  *db,
     }
 
   return g_steal_pointer (&counts);
+}
+
+/**
+ * annex_links_dup_all_targets:
+ * @db: an open workspace
+ * @from_table: a register table
+ * @to_table: a register table
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the links from every @from_table record to @to_table records, by
+ *   @from_table id; %NULL on error
+ */
+GHashTable *
+annex_links_dup_all_targets (AnnexDatabase  *db,
+                             const char     *from_table,
+                             const char     *to_table,
+                             GError        **error)
+{
+  g_autoptr(GHashTable) targets = NULL;
+  GArray *current = NULL;
+  gint64 current_id = 0;
+  const char *from;
+  const char *to;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ANNEX_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((from = check_table (from_table, error)) == NULL ||
+      (to = check_table (to_table, error)) == NULL)
+    return NULL;
+
+  stmt = annex_database_prepare (db, SELECT_ALL_TARGETS_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+
+  targets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                   (GDestroyNotify) g_array_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 from_id = sqlite3_column_int64 (stmt, 0);
+      gint64 to_id = sqlite3_column_int64 (stmt, 1);
+
+      /* The rows come grouped by from_id. */
+      if (current == NULL || from_id != current_id)
+        {
+          gint64 *key = g_new (gint64, 1);
+
+          *key = current_id = from_id;
+          current = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_hash_table_insert (targets, key, current);
+        }
+      g_array_append_val (current, to_id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      annex_store_set_error_from_sqlite (error, annex_database_get_handle (db), rc,
+                                         _("Could not read the links between records"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&targets);
 }
 
 void

@@ -57,6 +57,15 @@ gboolean  annex_links_set_targets      (AnnexDatabase  *db,
                                         guint           n_ids,
                                         GError        **error);
 
+/* For reports over a whole register, in one query rather than one per record: a new hash table
+ * from a @from_table id (gint64 *) to the ids of the @to_table records it links to (a GArray of
+ * gint64, ascending, as annex_links_dup_targets() gives them); records without links are not in
+ * it. Both are freed with it. */
+GHashTable *annex_links_dup_all_targets (AnnexDatabase  *db,
+                                         const char     *from_table,
+                                         const char     *to_table,
+                                         GError        **error);
+
 /* For lists and counts over a whole register: a new hash table from a @to_table id
  * (gint64 *, freed with it) to the number of @from_table records linking to it. */
 GHashTable *annex_links_count_sources  (AnnexDatabase  *db,

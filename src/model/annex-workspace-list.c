@@ -141,30 +141,6 @@ resort_item (AnnexWorkspaceList *self,
   g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
 }
 
-/* Turns a GIO error into the store's domain (the UI handles one domain), keeping the message.
- * A cancellation stays G_IO_ERROR_CANCELLED, as every _finish () reports it. */
-static void
-propagate_io_error (GError     **error,
-                    GError      *io_error,
-                    const char  *context)
-{
-  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_propagate_error (error, io_error);
-      return;
-    }
-
-  if (io_error->domain == ANNEX_STORE_ERROR)
-    {
-      g_propagate_prefixed_error (error, io_error, "%s: ", context);
-      return;
-    }
-
-  g_set_error (error, ANNEX_STORE_ERROR, annex_store_error_from_io_error (io_error), "%s: %s",
-               context, io_error->message);
-  g_error_free (io_error);
-}
-
 static gboolean
 ensure_directory (const char  *directory,
                   GError     **error)
@@ -700,41 +676,6 @@ remove_migration_backups (const char *path)
     }
 }
 
-/* Copies @source (and a non-empty "-wal" beside it, which holds committed data) to @dest. */
-static gboolean
-copy_database_file (const char    *source,
-                    const char    *dest,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  static const char * const suffixes[] = { "", "-wal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *from_path = g_strconcat (source, suffixes[i], NULL);
-      g_autofree char *to_path = g_strconcat (dest, suffixes[i], NULL);
-      g_autoptr(GFile) from = g_file_new_for_path (from_path);
-      g_autoptr(GFile) to = g_file_new_for_path (to_path);
-      GError *io_error = NULL;
-
-      if (i > 0)
-        {
-          GStatBuf buf;
-
-          if (g_stat (from_path, &buf) != 0 || buf.st_size == 0)
-            continue;
-        }
-
-      if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, &io_error))
-        {
-          propagate_io_error (error, io_error, _("Could not copy the workspace"));
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
 /* Moves the closed database @from (and any companions) to @to, which must not exist. When one
  * file cannot be moved, those moved already go back: @to is never left without its companions. */
 static gboolean
@@ -847,9 +788,11 @@ export_file (const char    *source_path,
   return ok;
 }
 
-/* Validates @source_path (never modifying it), copies it into @directory under a temporary
- * name, migrates the copy and moves it to a name derived from its organization. Returns the
- * new path; on failure (or when cancelled) the partial copy is removed. */
+/* Makes a clean copy of @source_path (never modifying it) in @directory under a temporary name
+ * with annex_database_import_file(): a file from elsewhere is not trusted as it is, only the
+ * records Annex knows are copied into a fresh workspace, at the latest format. Then moves it to a
+ * name derived from its organization. Returns the new path; on failure (or when cancelled) the
+ * partial copy is removed. */
 static char *
 import_file (const char    *directory,
              const char    *source_path,
@@ -864,19 +807,18 @@ import_file (const char    *directory,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  /* Reads the source immutably: nothing is written to it or beside it. */
-  if (!annex_database_validate_file (source_path, NULL, error))
-    return NULL;
-
   if (!ensure_directory (directory, error))
     return NULL;
 
+  /* A hidden name of our own; the import creates the file (it must not exist). */
   tmp_path = make_temporary_file (directory, "import", error);
   if (tmp_path == NULL)
     return NULL;
+  g_unlink (tmp_path);
 
+  /* Reads the source immutably: nothing is written to it or beside it. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !copy_database_file (source_path, tmp_path, cancellable, error))
+      !annex_database_import_file (source_path, tmp_path, error))
     goto failed;
 
   db = annex_database_open (tmp_path, ANNEX_DATABASE_OPEN_DEFAULT, error);

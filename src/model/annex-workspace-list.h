@@ -56,8 +56,9 @@ gboolean            annex_workspace_list_export    (AnnexWorkspaceList  *self,
                                                     AnnexWorkspace      *workspace,
                                                     const char          *dest_path,
                                                     GError             **error);
-/* Validates @source_path (never modifying it), copies it into the folder under a fresh name and
- * migrates the copy. Returns the new item (borrowed). */
+/* Makes a clean copy of @source_path (never modifying it) in the folder under a fresh name, at
+ * the latest format: annex_database_import_file(), so a file from elsewhere is never trusted as
+ * it is. Returns the new item (borrowed). */
 AnnexWorkspace     *annex_workspace_list_import    (AnnexWorkspaceList  *self,
                                                     const char          *source_path,
                                                     GError             **error);

@@ -983,6 +983,8 @@ build_risks (AnnexReportDocument  *document,
   g_autoptr(AnnexRiskRegister) risk_register = NULL;
   g_autoptr(AnnexRegister) assets = NULL;
   g_autoptr(AnnexRegister) controls = NULL;
+  g_autoptr(GHashTable) asset_links = NULL;
+  g_autoptr(GHashTable) control_links = NULL;
   g_autofree char *threshold_text = NULL;
   AnnexRegister *risks;
   AnnexRiskMethod *method;
@@ -1046,22 +1048,25 @@ build_risks (AnnexReportDocument  *document,
   table = add_table (section, _("Risks"), columns, G_N_ELEMENTS (columns));
   document->main_table = table;
 
+  /* Every risk's links in two queries: one query per risk was most of the time this took for
+   * a large register. */
+  asset_links = annex_links_dup_all_targets (db, "risks", "assets", error);
+  if (asset_links == NULL)
+    return FALSE;
+  control_links = annex_links_dup_all_targets (db, "risks", "controls", error);
+  if (control_links == NULL)
+    return FALSE;
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AnnexRisk) risk = g_list_model_get_item (G_LIST_MODEL (risks), i);
       AnnexRecord *record = ANNEX_RECORD (risk);
-      g_autoptr(GArray) asset_ids = NULL;
-      g_autoptr(GArray) control_ids = NULL;
+      gint64 id = annex_record_get_id (record);
+      GArray *asset_ids = g_hash_table_lookup (asset_links, &id);
+      GArray *control_ids = g_hash_table_lookup (control_links, &id);
       AnnexReportRow *row = table_add_row (table);
       guint inherent = annex_risk_get_inherent_level (risk);
       guint residual = annex_risk_get_residual_level (risk);
-
-      asset_ids = annex_risk_dup_linked_ids (risk, db, "assets", error);
-      if (asset_ids == NULL)
-        return FALSE;
-      control_ids = annex_risk_dup_linked_ids (risk, db, "controls", error);
-      if (control_ids == NULL)
-        return FALSE;
 
       row_set (row, 0, annex_record_get_reference (record));
       row_take (row, 1, dup_value (record, "title"));

@@ -1741,6 +1741,42 @@ validate_file (const char  *path,
       goto out;
     }
 
+  /* Annex never creates triggers, views or virtual tables: in a file changed by someone else
+   * they would run on our writes or reads. Such a file is only imported as a clean copy
+   * (annex_database_import_file()). */
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    rc = step_first_row (db,
+                         "SELECT type, name FROM sqlite_schema WHERE type IN ('trigger', 'view') "
+                         "OR sql LIKE 'CREATE VIRTUAL TABLE%' LIMIT 1",
+                         &stmt);
+    if (rc == SQLITE_ROW)
+      {
+        const char *type = (const char *) sqlite3_column_text (stmt, 0);
+
+        g_set_error (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_UNTRUSTED,
+                     g_strcmp0 (type, "trigger") == 0
+                     ? _("“%s” contains a trigger (“%s”), which Annex workspaces never have: it "
+                         "was changed by another program. Import a clean copy of it instead.")
+                     : g_strcmp0 (type, "view") == 0
+                     ? _("“%s” contains a view (“%s”), which Annex workspaces never have: it "
+                         "was changed by another program. Import a clean copy of it instead.")
+                     : _("“%s” contains a virtual table (“%s”), which Annex workspaces never "
+                         "have: it was changed by another program. Import a clean copy of it "
+                         "instead."),
+                     name, (const char *) sqlite3_column_text (stmt, 1));
+        sqlite3_finalize (stmt);
+        goto out;
+      }
+    sqlite3_finalize (stmt);
+    if (rc != SQLITE_DONE)
+      {
+        set_validation_error (error, db, rc, name);
+        goto out;
+      }
+  }
+
   /* A file cut short (an interrupted copy) is shorter than its pages. Only meaningful without a
    * WAL: with one, the log may hold pages beyond the end of the file. */
   if (!use_wal)

@@ -35,7 +35,8 @@ int            annex_database_get_latest_version (void);
  * build knows, the file size and a quick integrity check. On success, *out_version (may be NULL)
  * holds its schema version. Errors: NOT_FOUND, NOT_SQLITE (also an empty file or a folder),
  * NOT_WORKSPACE, TOO_NEW, CORRUPT (also a file that starts as SQLite but ends inside its
- * 100-byte header). */
+ * 100-byte header), UNTRUSTED (a trigger, a view or a virtual table, which Annex never creates:
+ * annex_database_import_file() makes a clean copy). */
 gboolean       annex_database_validate_file      (const char              *path,
                                                   int                     *out_version,
                                                   GError                 **error);
@@ -121,6 +122,21 @@ const char * const *annex_database_get_register_tables (void);
  * half-written. The copy is in rollback-journal mode (a single self-contained file). */
 gboolean       annex_database_backup             (AnnexDatabase           *self,
                                                   const char              *dest_path,
+                                                  GError                 **error);
+
+/* Makes a clean workspace at @dest (which must not exist: EXISTS) from a workspace file someone
+ * else made, without trusting it (annex-database-import.c). @source is only read: what
+ * annex_database_validate_file() checks (a trigger, view or virtual table is no reason to
+ * refuse here) and a full integrity check; then the rows of the tables and columns this version
+ * of Annex creates are copied column by column, with bound values, into a fresh workspace (SQL
+ * from @source never runs; triggers, views, virtual tables and other tables, columns and indexes
+ * are left out), which is verified (row counts, foreign keys), brought to the latest format by
+ * an ordinary open and only then put at @dest. On refusal or failure nothing is left at @dest
+ * and @source is untouched. Errors: those of annex_database_validate_file() but UNTRUSTED,
+ * CORRUPT (integrity, broken links), NOT_WORKSPACE (a table or column missing), INVALID (a value
+ * over 16 MB), CONSTRAINT (a row Annex would not write), EXISTS, and file errors. */
+gboolean       annex_database_import_file        (const char              *source,
+                                                  const char              *dest,
                                                   GError                 **error);
 
 /* Closes the connection (checkpointing the WAL). Later calls fail. Also done on finalize. */

@@ -24,6 +24,9 @@ G_BEGIN_DECLS
  * @ANNEX_STORE_ERROR_FULL: the disk is full
  * @ANNEX_STORE_ERROR_BUSY: another program holds a lock on the workspace
  * @ANNEX_STORE_ERROR_INVALID: a value was refused (a required field left empty, a malformed date)
+ * @ANNEX_STORE_ERROR_UNTRUSTED: a workspace holds objects Annex never creates (a trigger, a view,
+ *   a virtual table): it is not opened as it is, but can be imported as a clean copy
+ *   (annex_database_import_file())
  */
 typedef enum
 {
@@ -39,6 +42,7 @@ typedef enum
   ANNEX_STORE_ERROR_FULL,
   ANNEX_STORE_ERROR_BUSY,
   ANNEX_STORE_ERROR_INVALID,
+  ANNEX_STORE_ERROR_UNTRUSTED,
 } AnnexStoreError;
 
 GQuark annex_store_error_quark (void);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* annex-context-view.c: the Context view: the issues with the climate-change question, the interested parties with their requirements, and the scope page. */
+/* annex-context-view.c: the Context view: the issues with the climate-change question, the
+ * interested parties with their requirements, and the scope page. */
 
 #define G_LOG_DOMAIN "annex-context-view"
 

@@ -9,6 +9,7 @@
 
 #include "annex-heat-map.h"
 #include "annex-level-badge.h"
+#include "annex-text-scale.h"
 
 #define PAD 4
 #define GAP 3
@@ -21,12 +22,16 @@
 #define CELL_NAT_HEIGHT 34
 #define CELL_MAX_HEIGHT 48
 #define N_LABEL_LINES 2
+/* The axis labels shrink, when they lack room, down to this fraction of the normal text size
+ * (whatever the larger-text mode) before they are cut short. */
+#define LABEL_MIN_SCALE 0.75
 
 /* Where things are drawn at the current size. */
 typedef struct
 {
   float axis_width;     /* the rotated "Likelihood" title */
   float label_width;    /* the likelihood labels */
+  double label_scale;   /* their font scale */
   float x0, y0;         /* the grid's top left corner */
   float cell_width, cell_height;
   float line_height;
@@ -118,6 +123,127 @@ max_label_width (AnnexHeatMap   *self,
   return width;
 }
 
+/* The same at @font_scale of the font. */
+static int
+max_scaled_label_width (AnnexHeatMap   *self,
+                        AnnexRiskScale  scale,
+                        double          font_scale)
+{
+  guint n = annex_risk_method_get_size (self->method, scale);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  int width = 0;
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (font_scale));
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autoptr(PangoLayout) layout =
+        create_layout (self, annex_risk_method_get_label (self->method, scale, i));
+      int w;
+
+      pango_layout_set_attributes (layout, attrs);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      width = MAX (width, w);
+    }
+
+  return width;
+}
+
+/* The smallest font scale of the axis labels: LABEL_MIN_SCALE of the normal text size, so in
+ * the larger-text mode they may shrink further before they are cut short. */
+static double
+min_label_scale (AnnexHeatMap *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  guint percent = root != NULL ? annex_text_scale_get (GTK_WIDGET (root))
+                               : ANNEX_TEXT_SCALE_DEFAULT;
+
+  return MIN (LABEL_MIN_SCALE * ANNEX_TEXT_SCALE_DEFAULT / percent, 1.0);
+}
+
+/* The width of the widest word of @text, at @scale of the font. */
+static int
+widest_word (AnnexHeatMap *self,
+             const char   *text,
+             double        scale)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  int widest = 0;
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (scale));
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = create_layout (self, words[i]);
+      int width;
+
+      pango_layout_set_attributes (layout, attrs);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+
+  return widest;
+}
+
+/* One font scale for all impact labels, so they read alike: the largest (up to 1) at which
+ * every word fits @available px, but no less than min_label_scale(). */
+static double
+impact_label_scale (AnnexHeatMap *self,
+                    float         available)
+{
+  guint n = n_impacts (self);
+  double min_scale = min_label_scale (self);
+  double scale;
+  int widest = 0;
+
+  for (guint i = 1; i <= n; i++)
+    widest = MAX (widest, widest_word (self, annex_risk_method_get_label (self->method,
+                                                                         ANNEX_RISK_SCALE_IMPACT,
+                                                                         i), 1.0));
+
+  if (widest <= available || widest == 0)
+    return 1.0;
+
+  scale = MAX (available / widest, min_scale);
+  /* Text does not scale quite linearly (hinting): step down until the words fit. */
+  for (guint i = 1; i <= n && scale - 0.02 >= min_scale; i++)
+    while (widest_word (self, annex_risk_method_get_label (self->method,
+                                                          ANNEX_RISK_SCALE_IMPACT, i),
+                        scale) > available &&
+           scale - 0.02 >= min_scale)
+      scale -= 0.02;
+
+  return scale;
+}
+
+/* The layout of an impact label @available px wide: wrapped at spaces on up to two lines, never
+ * inside a word ("Negligi-ble"); a word too long even at @scale is cut short with an ellipsis
+ * on a single line (the cells' tooltips say the labels in full). */
+static PangoLayout *
+create_impact_layout (AnnexHeatMap *self,
+                      const char   *label,
+                      float         available,
+                      double        scale)
+{
+  PangoLayout *layout = create_layout (self, label);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (scale));
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_width (layout, (int) MAX (available, 1) * PANGO_SCALE);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  if (widest_word (self, label, scale) <= available)
+    {
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_set_height (layout, -N_LABEL_LINES);
+    }
+  else
+    pango_layout_set_height (layout, -1);
+
+  return layout;
+}
+
 static float
 bottom_height (float line)
 {
@@ -137,9 +263,23 @@ compute_geometry (AnnexHeatMap *self,
   geo->line_height = line_height (self);
   geo->axis_width = geo->line_height + AXIS_SPACING;
 
-  /* The likelihood labels take their width up to a third of the widget; longer ones
-   * ellipsize (their tooltip and the accessible description still say them in full). */
-  geo->label_width = MIN (max_label_width (self, ANNEX_RISK_SCALE_LIKELIHOOD), width / 3);
+  /* The likelihood labels take their width up to a third of the widget; longer ones shrink,
+   * then ellipsize (their tooltip and the accessible description still say them in full). */
+  geo->label_width = max_label_width (self, ANNEX_RISK_SCALE_LIKELIHOOD);
+  geo->label_scale = 1.0;
+  if (geo->label_width > width / 3 && geo->label_width > 0)
+    {
+      double min_scale = min_label_scale (self);
+      int scaled;
+
+      /* Text does not scale quite linearly (hinting): step down until the labels fit. */
+      geo->label_scale = MAX ((width / 3) / geo->label_width, min_scale);
+      while ((scaled = max_scaled_label_width (self, ANNEX_RISK_SCALE_LIKELIHOOD,
+                                               geo->label_scale)) > width / 3 &&
+             geo->label_scale - 0.02 >= min_scale)
+        geo->label_scale -= 0.02;
+      geo->label_width = MIN (scaled, width / 3);
+    }
   geo->label_width = MAX (geo->label_width, 24);
 
   geo->x0 = PAD + geo->axis_width + geo->label_width + LABEL_SPACING;
@@ -406,6 +546,7 @@ annex_heat_map_snapshot (GtkWidget   *widget,
   PangoAttrList *bold;
   GdkRGBA fg, dim_fg;
   Geometry geo;
+  double label_scale;
 
   if (self->method == NULL || nl == 0 || ni == 0)
     return;
@@ -489,9 +630,12 @@ annex_heat_map_snapshot (GtkWidget   *widget,
       const char *label = annex_risk_method_get_label (self->method, ANNEX_RISK_SCALE_LIKELIHOOD,
                                                        l);
       g_autoptr(PangoLayout) layout = create_layout (self, label);
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
       graphene_rect_t rect;
       int tw, th;
 
+      pango_attr_list_insert (attrs, pango_attr_scale_new (geo.label_scale));
+      pango_layout_set_attributes (layout, attrs);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_width (layout, (int) geo.label_width * PANGO_SCALE);
       pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
@@ -502,17 +646,14 @@ annex_heat_map_snapshot (GtkWidget   *widget,
     }
 
   /* The impact labels, centred below their columns, on up to two lines. */
+  label_scale = impact_label_scale (self, geo.cell_width - 2);
   for (guint i = 1; i <= ni; i++)
     {
       const char *label = annex_risk_method_get_label (self->method, ANNEX_RISK_SCALE_IMPACT, i);
-      g_autoptr(PangoLayout) layout = create_layout (self, label);
+      g_autoptr(PangoLayout) layout = create_impact_layout (self, label, geo.cell_width - 2,
+                                                            label_scale);
       graphene_rect_t rect;
 
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_width (layout, (int) MAX (geo.cell_width - 2, 1) * PANGO_SCALE);
-      pango_layout_set_height (layout, -N_LABEL_LINES);
-      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
       cell_rect (self, &geo, 1, i, &rect);
       append_text (snapshot, layout, rect.origin.x - GAP / 2.0f + 1,
                    geo.y0 + nl * geo.cell_height + LABEL_SPACING / 2.0f, &dim_fg);

@@ -159,6 +159,31 @@ annex_level_badge_snapshot (GtkWidget   *widget,
   gtk_snapshot_restore (snapshot);
 }
 
+/* A label cut short in a narrow column says itself in full as a tooltip. */
+static gboolean
+annex_level_badge_query_tooltip (GtkWidget  *widget,
+                                 int         x,
+                                 int         y,
+                                 gboolean    keyboard_tooltip,
+                                 GtkTooltip *tooltip)
+{
+  AnnexLevelBadge *self = ANNEX_LEVEL_BADGE (widget);
+  const char *text = has_level (self) ? self->label : self->placeholder;
+  PangoLayout *layout;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  layout = ensure_layout (self);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (layout, MAX (gtk_widget_get_width (widget) - 2 * PAD_X, 1) * PANGO_SCALE);
+  if (!pango_layout_is_ellipsized (layout))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 annex_level_badge_css_changed (GtkWidget         *widget,
                                GtkCssStyleChange *change)
@@ -249,6 +274,7 @@ annex_level_badge_class_init (AnnexLevelBadgeClass *klass)
   widget_class->measure = annex_level_badge_measure;
   widget_class->snapshot = annex_level_badge_snapshot;
   widget_class->css_changed = annex_level_badge_css_changed;
+  widget_class->query_tooltip = annex_level_badge_query_tooltip;
 
   properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, rw);
   properties[PROP_COLOR] = g_param_spec_string ("color", NULL, NULL, NULL, rw);
@@ -263,6 +289,7 @@ static void
 annex_level_badge_init (AnnexLevelBadge *self)
 {
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 /* Public API */

@@ -65,6 +65,7 @@ struct _AnnexOverviewView
   AnnexRiskMethod   *method;
   GHashTable        *expanded;       /* rule ids of the findings the user expanded */
   char              *today;
+  GCancellable      *refresh_cancellable;  /* the refresh running on a worker, if any */
   guint              refresh_source;
   guint              layout_source;
   guint              n_refreshes;
@@ -95,17 +96,34 @@ static const char * const part_views[ANNEX_READINESS_N_PARTS] = {
 
 /* Auxiliary functions */
 
-/* How far along a score is, in words a trainer can point at. */
+/* How far along a score is, in words a trainer can point at. A readiness check an auditor
+ * would raise as a nonconformity (an error) holds back "ready" whatever the score. */
 static const char *
-score_title (guint score)
+score_title (guint    score,
+             gboolean has_errors)
 {
-  if (score >= 90)
+  if (score >= 90 && !has_errors)
     return _("Ready for a certification audit");
+  if (score >= 90)
+    return _("Nearly ready: fix the errors first");
   if (score >= 70)
     return _("Nearly ready for certification");
   if (score >= 40)
     return _("On the way to certification");
   return _("Getting started");
+}
+
+static gboolean
+has_error_findings (const AnnexReadiness *readiness)
+{
+  for (guint i = 0; i < readiness->findings->len; i++)
+    {
+      const AnnexCheckFinding *finding = g_ptr_array_index (readiness->findings, i);
+
+      if (finding->severity == ANNEX_CHECK_SEVERITY_ERROR)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static double
@@ -178,7 +196,7 @@ update_score (AnnexOverviewView *self)
   /* Translators: the readiness score, a percentage */
   score = g_strdup_printf (_("%u %%"), r->score);
   gtk_label_set_label (self->score_label, score);
-  gtk_label_set_label (self->score_title, score_title (r->score));
+  gtk_label_set_label (self->score_title, score_title (r->score, has_error_findings (r)));
   gtk_widget_queue_draw (GTK_WIDGET (self->score_ring));
 
   for (guint i = 0; i < ANNEX_READINESS_N_PARTS; i++)
@@ -242,38 +260,76 @@ update_score (AnnexOverviewView *self)
     }
 }
 
-static void
-update_heat_map (AnnexOverviewView *self)
+/* What a refresh computes from the workspace: the readiness and the residual heat map. */
+typedef struct
 {
-  g_autoptr(AnnexRiskMethod) method = NULL;
-  g_autoptr(GError) error = NULL;
-  AnnexRiskHeatMap map;
+  AnnexReadiness   *readiness;
+  AnnexRiskMethod  *method;
+  AnnexRiskHeatMap  map;
+  GError           *map_error;  /* the map could not be counted (the rest still shows) */
+} Refresh;
+
+static void
+refresh_free (Refresh *refresh)
+{
+  g_clear_pointer (&refresh->readiness, annex_readiness_free);
+  g_clear_object (&refresh->method);
+  g_clear_error (&refresh->map_error);
+  g_free (refresh);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Refresh, refresh_free)
+
+/* Reads everything the view shows; no widget is touched, so that it can run on a worker with a
+ * connection of its own. */
+static Refresh *
+compute_refresh (AnnexDatabase  *database,
+                 const char     *today,
+                 GError        **error)
+{
+  g_autoptr(Refresh) refresh = g_new0 (Refresh, 1);
+
+  refresh->readiness = annex_readiness_compute (database, today, error);
+  if (refresh->readiness == NULL)
+    return NULL;
+
+  refresh->method = annex_risk_method_load (database, NULL);
+  if (refresh->method == NULL)
+    refresh->method = g_object_ref (annex_risk_method_get_default ());
+
+  annex_risk_heat_map_count_residual (&refresh->map, database, refresh->method,
+                                      &refresh->map_error);
+
+  return g_steal_pointer (&refresh);
+}
+
+static void
+update_heat_map (AnnexOverviewView *self,
+                 Refresh           *refresh)
+{
+  const AnnexRiskHeatMap *map = &refresh->map;
   g_autofree char *total = NULL;
   guint assessed = 0;
 
-  method = annex_risk_method_load (self->database, NULL);
-  if (method == NULL)
-    method = g_object_ref (annex_risk_method_get_default ());
+  annex_heat_map_set_method (self->heat_map, refresh->method);
+  g_set_object (&self->method, refresh->method);
 
-  annex_heat_map_set_method (self->heat_map, method);
-  g_set_object (&self->method, method);
-
-  if (!annex_risk_heat_map_count_residual (&map, self->database, method, &error))
+  if (refresh->map_error != NULL)
     {
-      g_signal_emit (self, signals[ADD_TOAST], 0, adw_toast_new (error->message));
+      g_signal_emit (self, signals[ADD_TOAST], 0, adw_toast_new (refresh->map_error->message));
       return;
     }
 
-  annex_heat_map_set_counts (self->heat_map, &map);
-  assessed = map.total - map.levels[0];
+  annex_heat_map_set_counts (self->heat_map, map);
+  assessed = map->total - map->levels[0];
 
-  if (map.total == 0)
+  if (map->total == 0)
     total = g_strdup (_("No risks recorded yet."));
   else
     /* Translators: under the residual heat map */
     total = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u risk assessed after treatment",
-                                          "%u of %u risks assessed after treatment", map.total),
-                             assessed, map.total);
+                                          "%u of %u risks assessed after treatment", map->total),
+                             assessed, map->total);
   gtk_label_set_label (self->risk_total_label, total);
 }
 
@@ -512,32 +568,144 @@ update_checks (AnnexOverviewView *self)
 }
 
 static void
+apply_refresh (AnnexOverviewView *self,
+               Refresh           *refresh)
+{
+  g_clear_pointer (&self->readiness, annex_readiness_free);
+  self->readiness = g_steal_pointer (&refresh->readiness);
+
+  update_score (self);
+  update_heat_map (self, refresh);
+  update_follow_up (self);
+  update_checks (self);
+}
+
+static void
+cancel_refresh (AnnexOverviewView *self)
+{
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
+}
+
+/* On the calling thread: the first view of a workspace (so that it never shows an empty
+ * Overview) and annex_overview_view_refresh(). */
+static void
 do_refresh (AnnexOverviewView *self)
 {
-  g_autoptr(AnnexReadiness) readiness = NULL;
+  g_autoptr(Refresh) refresh = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  cancel_refresh (self);
   self->dirty = FALSE;
 
   if (self->database == NULL)
     return;
 
   self->n_refreshes++;
-  readiness = annex_readiness_compute (self->database, self->today, &error);
-  if (readiness == NULL)
+  refresh = compute_refresh (self->database, self->today, &error);
+  if (refresh == NULL)
     {
       g_signal_emit (self, signals[ADD_TOAST], 0, adw_toast_new (error->message));
       return;
     }
 
-  g_clear_pointer (&self->readiness, annex_readiness_free);
-  self->readiness = g_steal_pointer (&readiness);
+  apply_refresh (self, refresh);
+}
 
-  update_score (self);
-  update_heat_map (self);
-  update_follow_up (self);
-  update_checks (self);
+typedef struct
+{
+  char *path;
+  char *today;
+} RefreshData;
+
+static void
+refresh_data_free (RefreshData *data)
+{
+  g_free (data->path);
+  g_free (data->today);
+  g_free (data);
+}
+
+static void
+refresh_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RefreshData *data = task_data;
+  g_autoptr(AnnexDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  Refresh *refresh;
+
+  /* A connection of its own: the main one belongs to the main thread. It sees what the edits
+   * committed. The workspace was checked when it was opened. */
+  db = annex_database_open (data->path,
+                            ANNEX_DATABASE_OPEN_READ_ONLY | ANNEX_DATABASE_OPEN_NO_INTEGRITY_CHECK,
+                            &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  refresh = compute_refresh (db, data->today, &error);
+  annex_database_close (db);
+  if (refresh == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, refresh, (GDestroyNotify) refresh_free);
+}
+
+static void
+on_refresh_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  AnnexOverviewView *self = ANNEX_OVERVIEW_VIEW (source);
+  g_autoptr(Refresh) refresh = NULL;
+  g_autoptr(GError) error = NULL;
+
+  refresh = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Cancelled: a newer refresh or another workspace took its place. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->refresh_cancellable);
+  self->n_refreshes++;
+  if (refresh == NULL)
+    {
+      g_signal_emit (self, signals[ADD_TOAST], 0, adw_toast_new (error->message));
+      return;
+    }
+
+  apply_refresh (self, refresh);
+}
+
+/* After edits: the readiness reads every large table (100,000 risks take a few hundred
+ * milliseconds), so it is computed on a worker and applied here when ready; the view shows the
+ * previous figures meanwhile. */
+static void
+start_refresh (AnnexOverviewView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  RefreshData *data;
+
+  cancel_refresh (self);
+  self->dirty = FALSE;
+
+  if (self->database == NULL)
+    return;
+
+  data = g_new0 (RefreshData, 1);
+  data->path = g_strdup (annex_database_get_path (self->database));
+  data->today = g_strdup (self->today);
+  self->refresh_cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->refresh_cancellable, on_refresh_done_cb, NULL);
+  g_task_set_source_tag (task, start_refresh);
+  g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
+  g_task_run_in_thread (task, refresh_thread);
 }
 
 static void
@@ -605,7 +773,7 @@ refresh_timeout_cb (gpointer user_data)
   AnnexOverviewView *self = user_data;
 
   self->refresh_source = 0;
-  do_refresh (self);
+  start_refresh (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -644,7 +812,7 @@ annex_overview_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (annex_overview_view_parent_class)->map (widget);
 
   if (self->dirty)
-    do_refresh (self);
+    start_refresh (self);
 }
 
 static void
@@ -805,7 +973,7 @@ annex_overview_view_set_database (AnnexOverviewView *self,
 
   if (self->database != NULL)
     g_signal_handlers_disconnect_by_func (self->database, on_database_changed_cb, self);
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  cancel_refresh (self);
   g_set_object (&self->database, database);
   g_hash_table_remove_all (self->expanded);
 

@@ -17,6 +17,7 @@
 #include "annex-record-view.h"
 #include "annex-register-format.h"
 #include "annex-register-page.h"
+#include "annex-text-scale.h"
 #include "annex-toast.h"
 
 /* The title column keeps at least this width; other columns give way when the list is narrow. */
@@ -114,6 +115,7 @@ struct _AnnexRegisterPage
   GtkColumnViewColumn *check_column;
   guint               fit_columns_source;
   int                 fitted_width;
+  guint               text_scale;  /* percent: the fixed column widths grow with the text */
   gboolean            narrow;
   gboolean            compact;
   gboolean            show_back_button;
@@ -1350,6 +1352,18 @@ remove_columns (AnnexRegisterPage *self)
   self->fitted_width = 0;
 }
 
+/* A fixed column width (given at the normal text size) at the window's text size: in the
+ * larger-text mode (annex-text-scale.h) columns widen with their text instead of clipping it. */
+static int
+scale_width (AnnexRegisterPage *self,
+             int                width)
+{
+  if (width <= 0 || self->text_scale <= ANNEX_TEXT_SCALE_DEFAULT)
+    return width;
+
+  return (width * (int) self->text_scale + 50) / 100;
+}
+
 /* A choice column is as wide as its longest label or its title (about 7 px a character at the
  * default font), within bounds. */
 static int
@@ -1415,7 +1429,7 @@ add_column (AnnexRegisterPage *self,
   /* Fixed widths: columns do not jump while rows of different lengths scroll by. */
   info->width = width;
   if (width > 0)
-    gtk_column_view_column_set_fixed_width (column, width);
+    gtk_column_view_column_set_fixed_width (column, scale_width (self, width));
 
   gtk_column_view_append_column (self->column_view, column);
   g_ptr_array_add (self->columns, g_steal_pointer (&column));
@@ -1496,7 +1510,7 @@ add_custom_columns (AnnexRegisterPage *self,
         }
       gtk_column_view_column_set_resizable (column, TRUE);
       if (custom->width > 0)
-        gtk_column_view_column_set_fixed_width (column, custom->width);
+        gtk_column_view_column_set_fixed_width (column, scale_width (self, custom->width));
       gtk_column_view_append_column (self->column_view, column);
       g_ptr_array_add (self->columns, g_steal_pointer (&column));
     }
@@ -1671,9 +1685,9 @@ fit_columns (AnnexRegisterPage *self)
     return;
 
   self->fitted_width = available;
-  available -= TITLE_MIN_WIDTH;
+  available -= scale_width (self, TITLE_MIN_WIDTH);
   if (self->selection_mode)
-    available -= CHECK_COLUMN_WIDTH;
+    available -= scale_width (self, CHECK_COLUMN_WIDTH);
 
   by_priority = g_ptr_array_new ();
   for (guint i = 0; i < self->columns->len; i++)
@@ -1683,7 +1697,7 @@ fit_columns (AnnexRegisterPage *self)
 
       /* The reference, the warning icons and the spare-width column are always shown. */
       if (info->kind != COLUMN_FIELD && info->kind != COLUMN_CUSTOM)
-        available -= info->width;
+        available -= scale_width (self, info->width);
       else if (info->width > 0)
         g_ptr_array_add (by_priority, column);
     }
@@ -1702,7 +1716,7 @@ fit_columns (AnnexRegisterPage *self)
   for (guint i = 0; i < by_priority->len; i++)
     {
       GtkColumnViewColumn *column = g_ptr_array_index (by_priority, i);
-      int width = column_get_info (column)->width;
+      int width = scale_width (self, column_get_info (column)->width);
       gboolean fits = width <= available;
 
       /* Once one column does not fit, the less important ones stay hidden too. */
@@ -2401,6 +2415,38 @@ annex_register_page_size_allocate (GtkWidget *widget,
     queue_fit_columns (self);
 }
 
+/* The window's text size changed (its style class, so every widget's style): the fixed column
+ * widths follow, and the columns are fitted again. */
+static void
+annex_register_page_css_changed (GtkWidget         *widget,
+                                 GtkCssStyleChange *change)
+{
+  AnnexRegisterPage *self = ANNEX_REGISTER_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  guint text_scale = root != NULL ? annex_text_scale_get (GTK_WIDGET (root))
+                                  : ANNEX_TEXT_SCALE_DEFAULT;
+
+  GTK_WIDGET_CLASS (annex_register_page_parent_class)->css_changed (widget, change);
+
+  if (text_scale == self->text_scale)
+    return;
+
+  self->text_scale = text_scale;
+  for (guint i = 0; self->columns != NULL && i < self->columns->len; i++)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (self->columns, i);
+      ColumnInfo *info = column_get_info (column);
+
+      if (info->width > 0 && gtk_column_view_column_get_visible (column))
+        gtk_column_view_column_set_fixed_width (column, scale_width (self, info->width));
+    }
+  if (self->selection_mode)
+    gtk_column_view_column_set_fixed_width (self->check_column,
+                                            scale_width (self, CHECK_COLUMN_WIDTH));
+  self->fitted_width = 0;
+  queue_fit_columns (self);
+}
+
 /* GObject */
 
 static void
@@ -2492,7 +2538,8 @@ set_selection_mode (AnnexRegisterPage *self,
     gtk_selection_model_unselect_all (get_selection_model (self));
 
   gtk_column_view_column_set_fixed_width (self->check_column,
-                                          selection_mode ? CHECK_COLUMN_WIDTH : 0);
+                                          selection_mode
+                                          ? scale_width (self, CHECK_COLUMN_WIDTH) : 0);
   gtk_column_view_column_set_visible (self->check_column, selection_mode);
   if (selection_mode)
     gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "selection-mode");
@@ -2778,12 +2825,14 @@ annex_register_page_class_init (AnnexRegisterPageClass *klass)
 
   widget_class->measure = annex_register_page_measure;
   widget_class->size_allocate = annex_register_page_size_allocate;
+  widget_class->css_changed = annex_register_page_css_changed;
 }
 
 static void
 annex_register_page_init (AnnexRegisterPage *self)
 {
   self->show_back_button = TRUE;
+  self->text_scale = ANNEX_TEXT_SCALE_DEFAULT;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   update_back_button (self);

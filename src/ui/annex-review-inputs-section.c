@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "annex-clause-guide.h"
 #include "annex-register-format.h"
 #include "annex-review-inputs-section.h"
 
@@ -740,6 +741,7 @@ annex_review_inputs_section_class_init (AnnexReviewInputsSectionClass *klass)
   gtk_widget_class_install_action (widget_class, "inputs.prepare", NULL, prepare_action);
   gtk_widget_class_install_action (widget_class, "inputs.refresh", "y", refresh_action);
 
+  g_type_ensure (ANNEX_TYPE_CLAUSE_GUIDE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH
                                                "/ui/annex-review-inputs-section.ui");

@@ -57,6 +57,7 @@
 #include "annex-text-scale.h"
 #include "annex-search-dialog.h"
 #include "annex-setup-assistant.h"
+#include "annex-store-error.h"
 #include "annex-welcome-page.h"
 #include "annex-window.h"
 
@@ -160,6 +161,9 @@ static const char * const view_names[] = {
 };
 
 #define WORKSPACE_FILE_MIME_TYPE "application/x-annex-workspace"
+
+/* The sidebar's width at 100 % text (annex-window.ui). */
+#define SIDEBAR_WIDTH 220
 
 /* Auxiliary functions */
 
@@ -419,6 +423,19 @@ refresh_workspace_list (AnnexWindow *self)
 }
 
 /* Forgets the open workspace without changing the page shown. */
+/* Applies the text size and widens the sidebar by half as much, so its rows keep their labels
+ * (the longest, "Documents & People", fits at 175 %) while the window folds no sooner than it
+ * must. */
+static void
+set_text_scale (AnnexWindow *self,
+                guint        percent)
+{
+  int growth = ((int) percent - ANNEX_TEXT_SCALE_DEFAULT) / 2;
+
+  annex_text_scale_apply (GTK_WIDGET (self), percent);
+  gtk_widget_set_size_request (self->sidebar_box, SIDEBAR_WIDTH * (100 + growth) / 100, -1);
+}
+
 static void
 clear_workspace (AnnexWindow *self)
 {
@@ -427,7 +444,7 @@ clear_workspace (AnnexWindow *self)
 
   if (self->overview_view != NULL)
     annex_overview_view_set_database (self->overview_view, NULL);
-  annex_text_scale_apply (GTK_WIDGET (self), ANNEX_TEXT_SCALE_DEFAULT);
+  set_text_scale (self, ANNEX_TEXT_SCALE_DEFAULT);
   if (self->actions_page != NULL)
     annex_register_page_set_register (self->actions_page, NULL);
   if (self->controls_view != NULL)
@@ -526,7 +543,7 @@ restore_text_scale (AnnexWindow *self)
 {
   g_autofree char *value = annex_database_dup_setting (self->database, ANNEX_TEXT_SCALE_SETTING);
 
-  annex_text_scale_apply (GTK_WIDGET (self), annex_text_scale_parse (value));
+  set_text_scale (self, annex_text_scale_parse (value));
 }
 
 static void update_export_menu (AnnexWindow *self);
@@ -717,21 +734,81 @@ set_database (AnnexWindow   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
 
+static void on_workspace_imported_cb (GObject      *source,
+                                      GAsyncResult *result,
+                                      gpointer      user_data);
+
+typedef struct
+{
+  char *path;
+  char *name;
+} OpenRequest;
+
+static void
+open_request_free (OpenRequest *request)
+{
+  g_free (request->path);
+  g_free (request->name);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenRequest, open_request_free)
+
+static void
+on_untrusted_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          AnnexWindow      *self)
+{
+  OpenRequest *request = g_object_get_data (G_OBJECT (dialog), "request");
+  g_autofree char *description = NULL;
+  WindowOperation *op;
+
+  if (g_strcmp0 (response, "import") != 0)
+    return;
+
+  /* A clean copy beside it, under a name of its own (annex_database_import_file()). */
+  description = g_strdup_printf (_("Importing “%s”…"), request->name);
+  op = begin_operation (self, NULL, request->name, description);
+  annex_workspace_list_import_async (self->workspace_list, request->path,
+                                     self->operations_cancellable, on_workspace_imported_cb, op);
+}
+
 static void
 on_open_for_user_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
   AnnexWindow *self = ANNEX_WINDOW (source);
-  g_autofree char *name = user_data;
+  g_autoptr(OpenRequest) request = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
 
-  if (!annex_window_open_workspace_finish (self, result, &error) && should_report (self, error))
+  if (annex_window_open_workspace_finish (self, result, &error) || !should_report (self, error))
+    return;
+
+  heading = g_strdup_printf (_("Could Not Open “%s”"), request->name);
+  if (!g_error_matches (error, ANNEX_STORE_ERROR, ANNEX_STORE_ERROR_UNTRUSTED))
     {
-      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-
       show_error_dialog (self, heading, error->message);
+      return;
     }
+
+  /* Changed by another program (a trigger, a view): never opened as it is, but what Annex
+   * knows of it can be copied into a fresh workspace. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import a Clean Copy"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "request", g_steal_pointer (&request),
+                          (GDestroyNotify) open_request_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_untrusted_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -739,7 +816,11 @@ open_path_or_show_error (AnnexWindow *self,
                          const char  *path,
                          const char  *name)
 {
-  annex_window_open_workspace_async (self, path, NULL, on_open_for_user_cb, g_strdup (name));
+  OpenRequest *request = g_new0 (OpenRequest, 1);
+
+  request->path = g_strdup (path);
+  request->name = g_strdup (name);
+  annex_window_open_workspace_async (self, path, NULL, on_open_for_user_cb, request);
 }
 
 static GtkFileFilter *
@@ -1790,7 +1871,7 @@ text_scale_action (GSimpleAction *action,
   else if (g_str_equal (name, "text-smaller"))
     direction = -1;
   percent = annex_text_scale_step (annex_text_scale_get (GTK_WIDGET (self)), direction);
-  annex_text_scale_apply (GTK_WIDGET (self), percent);
+  set_text_scale (self, percent);
 
   /* 100 % is the default: the setting goes away rather than stay as noise. */
   if (percent != ANNEX_TEXT_SCALE_DEFAULT)
