@@ -47,7 +47,8 @@ ASAN_ENV = \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	G_SLICE=always-malloc
 
-.PHONY: all deps build run check asan bench crash-test fuzz fuzz-short fuzz-long valgrind \
+.PHONY: all deps build run check asan bench bench-scale bench-startup crash-test fuzz fuzz-short \
+	fuzz-long valgrind \
 	install flatpak clean
 
 all: build
@@ -97,6 +98,17 @@ asan: deps
 
 bench: build
 	./$(BUILDDIR)/tests/annex-bench $(ARGS)
+
+# One workspace of 100,000 risks, 10,000 assets, 5,000 actions and 2,000 nonconformities:
+# open, loads, filter, sort, heat map, readiness, search, exports, peak memory (a few minutes;
+# `ARGS='--dir DIR'` keeps the workspace there for the next run, `ARGS=--no-exports`).
+bench-scale: build
+	./$(BUILDDIR)/tests/annex-scale-bench $(ARGS)
+
+# Startup to first frame, Annex with the bank sample beside a minimal libadwaita window.
+bench-startup: build
+	GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data $(TEST_WRAPPER) ./$(BUILDDIR)/tests/annex-startup-bench \
+	  $(ARGS)
 
 # The long form of the crash harness (`make check` runs 10 kills): `make crash-test KILLS=500`,
 # `ARGS='--seed 1234'` repeats a run.

@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "annex-application.h"
+#include "annex-overview-view.h"
 #include "annex-sample.h"
 #include "annex-test-util.h"
 #include "annex-window.h"
@@ -145,6 +146,111 @@ run_child (int    argc,
     }
 }
 
+static double median (double *values,
+                      int     n);
+
+/* ---- The Overview after an edit (--overview WORKSPACE) ---------------------------------------- */
+
+/* The main thread is busy from the moment poll() returns until it is called again. */
+static GPollFunc default_poll;
+static gint64 busy_since;
+static gint64 max_busy;
+
+static int
+timing_poll_cb (GPollFD *fds,
+                guint    n_fds,
+                int      timeout)
+{
+  gint64 now = g_get_monotonic_time ();
+  int result;
+
+  if (busy_since != 0 && now - busy_since > max_busy)
+    max_busy = now - busy_since;
+
+  result = default_poll (fds, n_fds, timeout);
+  busy_since = g_get_monotonic_time ();
+  return result;
+}
+
+/* How long the Overview holds the main thread when the workspace changes: the refresh on the
+ * calling thread (annex_overview_view_refresh(), what every refresh after an edit did before
+ * it moved to a worker) beside the longest main-loop iteration of the refresh after an edit. */
+static int
+run_overview (const char *path,
+              int         repeat)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnnexDatabase) db = NULL;
+  GtkWidget *window;
+  AnnexOverviewView *view;
+  double sync_ms[64], async_ms[64], until_ms[64], paint_ms[64];
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("annex-startup-bench: needs a display (run it under xvfb-run)\n");
+      return 2;
+    }
+  adw_init ();
+  default_poll = g_main_context_get_poll_func (NULL);
+  g_main_context_set_poll_func (NULL, timing_poll_cb);
+
+  db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, &error);
+  die_on_error (error, "open");
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  view = ANNEX_OVERVIEW_VIEW (annex_overview_view_new ());
+  annex_overview_view_set_today (view, "2026-06-30");
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  annex_overview_view_set_database (view, db);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  for (int i = 0; i < repeat; i++)
+    {
+      guint before = annex_overview_view_get_n_refreshes (view);
+      gint64 start = g_get_monotonic_time ();
+
+      annex_overview_view_refresh (view);
+      sync_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+
+      /* An edit: the view refreshes shortly after, on a worker, and applies it here. */
+      before = annex_overview_view_get_n_refreshes (view);
+      annex_database_mark_changed (db, "risks");
+      max_busy = 0;
+      busy_since = start = g_get_monotonic_time ();
+      while (annex_overview_view_get_n_refreshes (view) == before)
+        g_main_context_iteration (NULL, TRUE);
+      /* The iteration that applied the result ends here. */
+      max_busy = MAX (max_busy, g_get_monotonic_time () - busy_since);
+      until_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+      async_ms[i] = max_busy / 1000.0;
+      /* Its layout and painting come in the next iterations (as after the refresh on main). */
+      max_busy = 0;
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      paint_ms[i] = max_busy / 1000.0;
+    }
+
+  printf ("annex-startup-bench: the Overview of %s, median of %d refreshes\n", path, repeat);
+  printf ("%-22s %9.1f ms   main thread blocked (annex_readiness_compute + heat map, as "
+          "before)\n", "refresh on main", median (sync_ms, repeat));
+  printf ("%-22s %9.1f ms  %7.2f×   longest main-loop iteration of a refresh after an edit "
+          "(worker)\n", "refresh after edit", median (async_ms, repeat),
+          median (async_ms, repeat) / median (sync_ms, repeat));
+  printf ("%-22s %9.1f ms   until applied (the %d ms delay after the last edit included)\n",
+          "  until applied", median (until_ms, repeat), 300);
+  printf ("%-22s %9.1f ms   then the longest iteration of layout and painting (either way)\n",
+          "  layout and paint", median (paint_ms, repeat));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  annex_database_close (db);
+  return 0;
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -210,12 +316,16 @@ main (int   argc,
   g_autofree char *directory = NULL;
   g_autofree char *workspace = NULL;
   g_autofree char *self_exe = NULL;
+  g_autofree char *overview = NULL;
   double minimal[3][64], annex[3][64];
   double first_floor;
   int repeat = 7;
   const GOptionEntry entries[] = {
     { "repeat", 'r', G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, &repeat,
       "Processes per figure; the median is printed (default 7)", "R" },
+    { "overview", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &overview,
+      "Instead: how long the Overview of WORKSPACE holds the main thread when it refreshes",
+      "WORKSPACE" },
     G_OPTION_ENTRY_NULL
   };
 
@@ -248,6 +358,9 @@ main (int   argc,
       g_printerr ("annex-startup-bench: needs a display (run it under xvfb-run)\n");
       return 2;
     }
+
+  if (overview != NULL)
+    return run_overview (overview, repeat);
 
   self_exe = g_file_read_link ("/proc/self/exe", &error);
   die_on_error (error, "/proc/self/exe");

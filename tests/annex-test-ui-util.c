@@ -5,8 +5,29 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "annex-test-ui-util.h"
 #include "annex-test-util.h"
+
+char *
+annex_test_ui_init (int        *argc,
+                    char     ***argv,
+                    gboolean   *out_has_display)
+{
+  char *tmpdir = annex_test_make_tmpdir ();
+  g_autofree char *data_home = g_build_filename (tmpdir, "data", NULL);
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  g_test_init (argc, argv, NULL);
+
+  *out_has_display = gtk_init_check ();
+  if (*out_has_display)
+    adw_init ();
+
+  return tmpdir;
+}
 
 gboolean
 annex_test_require_display (gboolean has_display)
@@ -26,8 +47,9 @@ annex_test_require_display (gboolean has_display)
 }
 
 GtkWidget *
-annex_test_find_descendant (GtkWidget *widget,
-                            GType      type)
+annex_test_find_matching (GtkWidget            *widget,
+                          AnnexTestWidgetMatch  match,
+                          gconstpointer         data)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -35,10 +57,10 @@ annex_test_find_descendant (GtkWidget *widget,
     {
       GtkWidget *found;
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+      if (match (child, data))
         return child;
 
-      found = annex_test_find_descendant (child, type);
+      found = annex_test_find_matching (child, match, data);
       if (found != NULL)
         return found;
     }
@@ -46,26 +68,62 @@ annex_test_find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) data);
+}
+
+GtkWidget *
+annex_test_find_descendant (GtkWidget *widget,
+                            GType      type)
+{
+  return annex_test_find_matching (widget, is_of_type, &type);
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 GtkWidget *
 annex_test_find_button (GtkWidget  *widget,
                         const char *label)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  return annex_test_find_matching (widget, is_button_labelled, label);
+}
 
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)),
-                                              label) == 0)
-        return child;
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
 
-      found = annex_test_find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
+GtkWidget *
+annex_test_find_named (GtkWidget  *widget,
+                       const char *name)
+{
+  return annex_test_find_matching (widget, is_named, name);
+}
 
-  return NULL;
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+GtkWidget *
+annex_test_find_row (GtkWidget  *widget,
+                     const char *title)
+{
+  return annex_test_find_matching (widget, is_row_titled, title);
 }
 
 static void

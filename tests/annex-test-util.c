@@ -108,6 +108,29 @@ annex_test_iterate_main_loop (void)
 }
 
 void
+annex_test_finalize_eventually (gpointer object)
+{
+  GWeakRef weak;
+  gpointer alive;
+
+  g_weak_ref_init (&weak, object);
+  g_object_unref (object);
+
+  for (guint i = 0; i < 10000; i++)
+    {
+      annex_test_iterate_main_loop ();
+      alive = g_weak_ref_get (&weak);
+      if (alive == NULL)
+        break;
+      g_object_unref (alive);
+      g_usleep (1000);
+    }
+
+  g_assert_null (g_weak_ref_get (&weak));
+  g_weak_ref_clear (&weak);
+}
+
+void
 annex_test_count_cb (gpointer  instance,
                      gpointer  arg,
                      guint    *counter)

@@ -39,6 +39,10 @@ void      annex_test_wait_for      (gboolean   *flag);
 /* Dispatches what is pending on the default main context, without blocking. */
 void      annex_test_iterate_main_loop (void);
 
+/* Drops the caller's reference to @object and waits until it is finalized (asserting after
+ * 10 s): a register's reload on a worker may hold a workspace a moment. */
+void      annex_test_finalize_eventually (gpointer object);
+
 /* Runs the main loop until @cond holds, for at most 30 s: a register re-reads on a worker after
  * another register wrote its table (children restored with their parent), which takes long
  * under the sanitizers. The caller asserts @cond afterwards. */

@@ -23,35 +23,23 @@
 #include "annex-report.h"
 #include "annex-risk.h"
 #include "annex-store-error.h"
+#include "annex-test-model-util.h"
 #include "annex-test-util.h"
 
-typedef struct
-{
-  char          *dir;
-  AnnexDatabase *db;
-} Fixture;
+typedef AnnexTestWorkspace Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = annex_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "csv.isms", NULL);
-  fixture->db = annex_database_create (path, "Acme", &error);
-  g_assert_no_error (error);
+  annex_test_workspace_init (fixture, "csv.isms", "Acme");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  annex_database_close (fixture->db);
-  g_clear_object (&fixture->db);
-  annex_test_rm_rf (fixture->dir);
-  g_free (fixture->dir);
+  annex_test_workspace_clear (fixture);
 }
 
 static AnnexCsvImport *
@@ -77,18 +65,6 @@ count (Fixture    *fixture,
 
   g_assert_no_error (error);
   return n;
-}
-
-static AnnexRegister *
-load (Fixture *fixture,
-      GType    type)
-{
-  g_autoptr(GError) error = NULL;
-  AnnexRegister *reg = annex_register_new (fixture->db, type);
-
-  g_assert_true (annex_register_load (reg, &error));
-  g_assert_no_error (error);
-  return reg;
 }
 
 /* Runs an import that must fail, and checks nothing was written. */
@@ -241,7 +217,7 @@ test_mapping (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_cmpuint (n, ==, 1);
 
-    risks = load (fixture, ANNEX_TYPE_RISK);
+    risks = annex_test_load_register (fixture->db, ANNEX_TYPE_RISK);
     risk = annex_test_list_get_item (G_LIST_MODEL (risks), 0);
     g_assert_cmpstr (annex_record_get_string (risk, "title"), ==, "Phishing");
     g_assert_cmpint (annex_record_get_int (risk, "inherent-likelihood"), ==, 2);
@@ -269,7 +245,7 @@ test_conversions (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 2);
 
-  issues = load (fixture, ANNEX_TYPE_ISSUE);
+  issues = annex_test_load_register (fixture->db, ANNEX_TYPE_ISSUE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (issues)), ==, 2);
   issue = annex_test_list_get_item (G_LIST_MODEL (issues), 0);
   g_assert_cmpstr (annex_record_get_string (issue, "kind"), ==, "internal");
@@ -362,7 +338,7 @@ test_controls (Fixture       *fixture,
                     "9.99,excluded,\n");
   message = run_refused (fixture, bad, "controls");
   g_assert_nonnull (strstr (message, "Row 3: Unknown control “9.99”"));
-  controls = load (fixture, ANNEX_TYPE_CONTROL);
+  controls = annex_test_load_register (fixture->db, ANNEX_TYPE_CONTROL);
   control = annex_test_list_get_item (G_LIST_MODEL (controls), 0);
   g_assert_cmpstr (annex_record_get_reference (control), ==, "5.1");
   g_assert_cmpstr (annex_control_get_applicability (ANNEX_CONTROL (control)), ==, "undecided");
@@ -383,7 +359,7 @@ test_controls (Fixture       *fixture,
   g_assert_cmpuint (n, ==, 2);
   g_assert_cmpint (count (fixture, "controls"), ==, 93);
 
-  controls = load (fixture, ANNEX_TYPE_CONTROL);
+  controls = annex_test_load_register (fixture->db, ANNEX_TYPE_CONTROL);
   control = annex_test_list_get_item (G_LIST_MODEL (controls), 0);
   g_assert_cmpstr (annex_control_get_applicability (ANNEX_CONTROL (control)), ==, "applicable");
   g_assert_cmpstr (annex_control_get_status (ANNEX_CONTROL (control)), ==, "partial");
@@ -480,7 +456,7 @@ test_neutralized (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
 
-  issues = load (fixture, ANNEX_TYPE_ISSUE);
+  issues = annex_test_load_register (fixture->db, ANNEX_TYPE_ISSUE);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       AnnexRecord *issue = annex_test_list_get_item (G_LIST_MODEL (issues), i);
@@ -510,7 +486,8 @@ test_neutralized (Fixture       *fixture,
       g_assert_true (annex_csv_import_run (again, NULL, &error));
       g_assert_no_error (error);
       {
-        g_autoptr(AnnexRegister) controls = load (fixture, ANNEX_TYPE_CONTROL);
+        g_autoptr(AnnexRegister) controls =
+            annex_test_load_register (fixture->db, ANNEX_TYPE_CONTROL);
         AnnexRecord *control = annex_test_list_get_item (G_LIST_MODEL (controls), 0);
 
         g_assert_cmpstr (annex_record_get_reference (control), ==, "5.1");
@@ -523,23 +500,6 @@ test_neutralized (Fixture       *fixture,
 
 /* ---- The SoA's combined reasons column ----------------------------------------------------- */
 
-static AnnexRecord *
-find_control (AnnexRegister *controls,
-              const char    *reference)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (controls));
-
-  for (guint i = 0; i < n; i++)
-    {
-      AnnexRecord *control = annex_test_list_get_item (G_LIST_MODEL (controls), i);
-
-      if (g_strcmp0 (annex_record_get_reference (control), reference) == 0)
-        return control;
-    }
-
-  g_assert_not_reached ();
-}
-
 /* The five reason flags of control @reference as a string of 0 and 1: risk, legal,
  * contractual, business, best practice. */
 static char *
@@ -550,8 +510,8 @@ dup_reason_flags (Fixture    *fixture,
     "reason-risk", "reason-legal", "reason-contractual", "reason-business",
     "reason-best-practice",
   };
-  g_autoptr(AnnexRegister) controls = load (fixture, ANNEX_TYPE_CONTROL);
-  AnnexRecord *control = find_control (controls, reference);
+  g_autoptr(AnnexRegister) controls = annex_test_load_register (fixture->db, ANNEX_TYPE_CONTROL);
+  AnnexRecord *control = annex_test_find_record (controls, reference);
   GString *flags = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -692,8 +652,8 @@ test_controls_cleared (Fixture       *fixture,
     g_assert_true (annex_csv_import_run (import, NULL, &error));
     g_assert_no_error (error);
 
-    controls = load (fixture, ANNEX_TYPE_CONTROL);
-    control = find_control (controls, "5.1");
+    controls = annex_test_load_register (fixture->db, ANNEX_TYPE_CONTROL);
+    control = annex_test_find_record (controls, "5.1");
     g_assert_cmpstr (annex_control_get_applicability (ANNEX_CONTROL (control)), ==, "applicable");
     g_assert_cmpstr (annex_control_get_status (ANNEX_CONTROL (control)), ==, "planned");
     g_assert_null (annex_record_get_string (control, "owner"));
@@ -736,7 +696,7 @@ test_labels (Fixture       *fixture,
   g_assert_true (annex_csv_import_run (issues, NULL, &error));
   g_assert_no_error (error);
 
-  reg = load (fixture, ANNEX_TYPE_ASSET);
+  reg = annex_test_load_register (fixture->db, ANNEX_TYPE_ASSET);
   record = annex_test_list_get_item (G_LIST_MODEL (reg), 0);
   g_assert_cmpstr (annex_record_get_string (record, "type"), ==, "people");
   g_assert_cmpstr (annex_record_get_string (record, "classification"), ==, "confidential");
@@ -744,13 +704,13 @@ test_labels (Fixture       *fixture,
   g_assert_cmpstr (annex_record_get_string (record, "availability"), ==, "low");
   g_clear_object (&reg);
 
-  reg = load (fixture, ANNEX_TYPE_PARTY);
+  reg = annex_test_load_register (fixture->db, ANNEX_TYPE_PARTY);
   record = annex_test_list_get_item (G_LIST_MODEL (reg), 0);
   g_assert_cmpstr (annex_record_get_string (record, "category"), ==, "regulators");
   g_assert_cmpstr (annex_record_get_string (record, "relevance"), ==, "high");
   g_clear_object (&reg);
 
-  reg = load (fixture, ANNEX_TYPE_ISSUE);
+  reg = annex_test_load_register (fixture->db, ANNEX_TYPE_ISSUE);
   record = annex_test_list_get_item (G_LIST_MODEL (reg), 0);
   g_assert_cmpstr (annex_record_get_string (record, "kind"), ==, "external");
   g_assert_cmpstr (annex_record_get_string (record, "category"), ==, "legal");
@@ -768,16 +728,6 @@ test_labels (Fixture       *fixture,
 }
 
 /* ---- Round trips: export → import into an empty workspace → export ------------------------- */
-
-static void
-add_record (AnnexRegister *reg,
-            AnnexRecord   *record)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (annex_register_add (reg, record, &error));
-  g_assert_no_error (error);
-}
 
 static void
 fill_risks (AnnexDatabase *db)
@@ -800,7 +750,7 @@ fill_risks (AnnexDatabase *db)
                 "next-review", "2027-01-31", "status", "assessed", NULL);
   annex_risk_set_inherent (ANNEX_RISK (phishing), 4, 5);
   annex_risk_set_residual (ANNEX_RISK (phishing), 2, 3);
-  add_record (risks, phishing);
+  annex_test_add_record (risks, phishing);
 
   g_object_set (accepted, "title", "'=already quoted", "owner", "+44 20 7946 0000",
                 "treatment", "retain", "accepted-by", "Board; CEO", "accepted-on", "2026-01-01",
@@ -808,10 +758,10 @@ fill_risks (AnnexDatabase *db)
                 "status", "accepted", NULL);
   annex_risk_set_inherent (ANNEX_RISK (accepted), 1, 1);
   annex_risk_set_residual (ANNEX_RISK (accepted), 1, 1);
-  add_record (risks, accepted);
+  annex_test_add_record (risks, accepted);
 
   g_object_set (bare, "title", "日本語のリスク", NULL);
-  add_record (risks, bare);
+  annex_test_add_record (risks, bare);
 }
 
 static void
@@ -832,11 +782,11 @@ fill_assets (AnnexDatabase *db)
                 "location", "Rack \"B\"", "classification", "confidential",
                 "confidentiality", "high", "integrity", "medium", "availability", "low",
                 "notes", "=1+1\nsecond line", NULL);
-  add_record (assets, database);
+  annex_test_add_record (assets, database);
   g_object_set (laptop, "name", "Laptop – Zoë", "type", "people", NULL);
-  add_record (assets, laptop);
+  annex_test_add_record (assets, laptop);
   g_object_set (admin, "name", "@admin", "type", "supplier", "notes", "'quoted'", NULL);
-  add_record (assets, admin);
+  annex_test_add_record (assets, admin);
 }
 
 static void
@@ -854,9 +804,9 @@ fill_issues (AnnexDatabase *db)
   g_object_set (law, "title", "Energy law, 2026", "kind", "internal", "category", "processes",
                 "climate", TRUE, "description", "Multi\nline \"text\"", "effect", "-20% budget",
                 "source", "+ news", "status", "monitored", "last-reviewed", "2026-03-01", NULL);
-  add_record (issues, law);
+  annex_test_add_record (issues, law);
   g_object_set (bare, "title", "Ünïcödé ✓", NULL);
-  add_record (issues, bare);
+  annex_test_add_record (issues, bare);
 }
 
 static void
@@ -874,10 +824,10 @@ fill_parties (AnnexDatabase *db)
   g_object_set (regulator, "name", "Regulator \"BSI\"", "category", "regulators",
                 "needs", "=Compliance\nreports", "relevance", "high", "notes", "@legal, -",
                 NULL);
-  add_record (parties, regulator);
+  annex_test_add_record (parties, regulator);
   g_object_set (customers, "name", "Kunden; B2B", "category", "customers", "relevance", "low",
                 NULL);
-  add_record (parties, customers);
+  annex_test_add_record (parties, customers);
 }
 
 static void
@@ -890,28 +840,28 @@ fill_controls (AnnexDatabase *db)
 
   g_assert_true (annex_register_load (controls, &error));
 
-  control = find_control (controls, "5.1");
+  control = annex_test_find_record (controls, "5.1");
   g_object_set (control, "applicability", "applicable", "reason-risk", TRUE,
                 "reason-legal", TRUE, "status", "implemented", "owner", "Dana Lee",
                 "implementation-notes", "Policy set, approved \"v2\"",
                 "evidence", "POL-01\nPOL-02", "target-date", "2026-09-30",
                 "last-reviewed", "2026-01-15", NULL);
   g_ptr_array_add (changed, control);
-  control = find_control (controls, "5.2");
+  control = annex_test_find_record (controls, "5.2");
   g_object_set (control, "applicability", "applicable", "reason-risk", TRUE,
                 "reason-legal", TRUE, "reason-contractual", TRUE, "reason-business", TRUE,
                 "reason-best-practice", TRUE, "status", "partial", "owner", "-",
                 "implementation-notes", "=B1", NULL);
   g_ptr_array_add (changed, control);
-  control = find_control (controls, "7.5");
+  control = annex_test_find_record (controls, "7.5");
   g_object_set (control, "applicability", "excluded",
                 "justification", "No premises; all \"remote\"\nsecond line", NULL);
   g_ptr_array_add (changed, control);
-  control = find_control (controls, "8.1");
+  control = annex_test_find_record (controls, "8.1");
   g_object_set (control, "applicability", "applicable", "reason-business", TRUE,
                 "status", "planned", "owner", "Zoë", "evidence", "@wiki", NULL);
   g_ptr_array_add (changed, control);
-  control = find_control (controls, "6.3");
+  control = annex_test_find_record (controls, "6.3");
   g_object_set (control, "applicability", "applicable", "reason-best-practice", TRUE,
                 "implementation-notes", "'=x", NULL);
   g_ptr_array_add (changed, control);
@@ -925,7 +875,7 @@ create_workspace (Fixture    *fixture,
                   const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *path = g_build_filename (fixture->tmpdir, name, NULL);
   AnnexDatabase *db = annex_database_create (path, "Acme", &error);
 
   g_assert_no_error (error);
@@ -1044,8 +994,8 @@ test_round_trip (Fixture       *fixture,
                  gconstpointer  data)
 {
   const RoundTrip *trip = data;
-  g_autofree char *first = g_build_filename (fixture->dir, "first.csv", NULL);
-  g_autofree char *second = g_build_filename (fixture->dir, "second.csv", NULL);
+  g_autofree char *first = g_build_filename (fixture->tmpdir, "first.csv", NULL);
+  g_autofree char *second = g_build_filename (fixture->tmpdir, "second.csv", NULL);
   g_autoptr(AnnexDatabase) copy = NULL;
   g_autoptr(GBytes) expected = NULL;
 
@@ -1102,8 +1052,8 @@ static void
 test_translated (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autofree char *first = g_build_filename (fixture->dir, "first.csv", NULL);
-  g_autofree char *second = g_build_filename (fixture->dir, "second.csv", NULL);
+  g_autofree char *first = g_build_filename (fixture->tmpdir, "first.csv", NULL);
+  g_autofree char *second = g_build_filename (fixture->tmpdir, "second.csv", NULL);
   g_autoptr(AnnexDatabase) copy = NULL;
   g_autoptr(GBytes) expected = NULL;
   g_autoptr(GError) error = NULL;
@@ -1144,7 +1094,7 @@ test_translated (Fixture       *fixture,
     g_assert_true (annex_csv_import_run (controls, NULL, &error));
     g_assert_no_error (error);
 
-    reg = load (fixture, ANNEX_TYPE_ASSET);
+    reg = annex_test_load_register (fixture->db, ANNEX_TYPE_ASSET);
     for (guint i = 0; i < 2; i++)
       {
         record = annex_test_list_get_item (G_LIST_MODEL (reg), i);
@@ -1155,7 +1105,7 @@ test_translated (Fixture       *fixture,
       }
     g_clear_object (&reg);
 
-    reg = load (fixture, ANNEX_TYPE_ISSUE);
+    reg = annex_test_load_register (fixture->db, ANNEX_TYPE_ISSUE);
     for (guint i = 0; i < 3; i++)
       {
         gboolean climate = FALSE;

@@ -20,35 +20,23 @@
 #include "annex-register.h"
 #include "annex-risk.h"
 #include "annex-store-error.h"
+#include "annex-test-model-util.h"
 #include "annex-test-util.h"
 
-typedef struct
-{
-  char          *dir;
-  AnnexDatabase *db;
-} Fixture;
+typedef AnnexTestWorkspace Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = annex_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "oscal.isms", NULL);
-  fixture->db = annex_database_create (path, "Acme", &error);
-  g_assert_no_error (error);
+  annex_test_workspace_init (fixture, "oscal.isms", "Acme");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  annex_database_close (fixture->db);
-  g_clear_object (&fixture->db);
-  annex_test_rm_rf (fixture->dir);
-  g_free (fixture->dir);
+  annex_test_workspace_clear (fixture);
 }
 
 static GBytes *
@@ -81,33 +69,6 @@ count (Fixture    *fixture,
   return annex_database_count_rows (fixture->db, table, NULL);
 }
 
-static AnnexRecord *
-find_control (AnnexRegister *controls,
-              const char    *reference)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controls)); i++)
-    {
-      AnnexRecord *control = annex_test_list_get_item (G_LIST_MODEL (controls), i);
-
-      if (g_strcmp0 (annex_record_get_reference (control), reference) == 0)
-        return control;
-    }
-
-  return NULL;
-}
-
-static AnnexRegister *
-load (AnnexDatabase *db,
-      GType          type)
-{
-  g_autoptr(GError) error = NULL;
-  AnnexRegister *reg = annex_register_new (db, type);
-
-  g_assert_true (annex_register_load (reg, &error));
-  g_assert_no_error (error);
-  return reg;
-}
-
 static void
 test_basic_catalog (Fixture       *fixture,
                     gconstpointer  data)
@@ -126,14 +87,14 @@ test_basic_catalog (Fixture       *fixture,
   g_assert_cmpint (count (fixture, "controls"), ==, 93 + 4);
   g_assert_cmpint (count (fixture, "catalogues"), ==, 1);
 
-  catalogues = load (fixture->db, ANNEX_TYPE_CONTROL_CATALOGUE);
+  catalogues = annex_test_load_register (fixture->db, ANNEX_TYPE_CONTROL_CATALOGUE);
   catalogue = annex_test_list_get_item (G_LIST_MODEL (catalogues), 0);
   g_assert_cmpstr (annex_record_get_reference (catalogue), ==, "CAT-001");
   g_assert_cmpstr (annex_record_get_string (catalogue, "source"), ==,
                    "74c8ba1e-5cd4-4ad1-bbfd-d888e2f6c724");
 
-  controls = load (fixture->db, ANNEX_TYPE_CONTROL);
-  control = find_control (controls, "s1.1.1");
+  controls = annex_test_load_register (fixture->db, ANNEX_TYPE_CONTROL);
+  control = annex_test_find_record (controls, "s1.1.1");
   g_assert_nonnull (control);
   g_assert_cmpstr (annex_control_get_display_title (ANNEX_CONTROL (control)), ==,
                    "Information security roles and responsibilities");
@@ -154,8 +115,8 @@ test_basic_catalog (Fixture       *fixture,
   g_assert_true (annex_control_matches_filter (ANNEX_CONTROL (control), &filter));
   filter.catalogue = ANNEX_CONTROL_CATALOGUE_ANNEX_A;
   g_assert_false (annex_control_matches_filter (ANNEX_CONTROL (control), &filter));
-  g_assert_true (annex_control_matches_filter (ANNEX_CONTROL (find_control (controls, "5.1")),
-                                               &filter));
+  g_assert_true (annex_control_matches_filter (
+                   ANNEX_CONTROL (annex_test_find_record (controls, "5.1")), &filter));
   filter.catalogue = ANNEX_CONTROL_CATALOGUE_CUSTOM;
   g_assert_false (annex_control_matches_filter (ANNEX_CONTROL (control), &filter));
 }
@@ -172,9 +133,9 @@ test_nist_low (Fixture       *fixture,
   g_assert_cmpuint (import_ok (fixture, bytes, NULL), ==, 149);
   g_assert_cmpint (count (fixture, "controls"), ==, 93 + 149);
 
-  controls = load (fixture->db, ANNEX_TYPE_CONTROL);
-  g_assert_nonnull (find_control (controls, "ac-2"));
-  description = annex_record_get_string (find_control (controls, "ac-1"), "description");
+  controls = annex_test_load_register (fixture->db, ANNEX_TYPE_CONTROL);
+  g_assert_nonnull (annex_test_find_record (controls, "ac-2"));
+  description = annex_record_get_string (annex_test_find_record (controls, "ac-1"), "description");
   g_test_message ("%s", description);
   g_assert_nonnull (strstr (description, "[Assignment: "));
   g_assert_null (strstr (description, "{{"));
@@ -198,8 +159,8 @@ test_reimport (Fixture       *fixture,
   gint64 control_id;
 
   import_ok (fixture, bytes, NULL);
-  controls = load (fixture->db, ANNEX_TYPE_CONTROL);
-  control = find_control (controls, "s2.1.1");
+  controls = annex_test_load_register (fixture->db, ANNEX_TYPE_CONTROL);
+  control = annex_test_find_record (controls, "s2.1.1");
   control_id = annex_record_get_id (control);
   annex_record_set_string (control, "applicability", "applicable");
   annex_record_set_string (control, "status", "planned");
@@ -207,7 +168,7 @@ test_reimport (Fixture       *fixture,
   g_assert_true (annex_register_save (controls, control, &error));
   g_assert_no_error (error);
 
-  risks = load (fixture->db, ANNEX_TYPE_RISK);
+  risks = annex_test_load_register (fixture->db, ANNEX_TYPE_RISK);
   risk = annex_risk_new ();
   annex_record_set_string (ANNEX_RECORD (risk), "title", "Unauthorized access");
   g_assert_true (annex_register_add (risks, ANNEX_RECORD (risk), &error));
@@ -230,8 +191,8 @@ test_reimport (Fixture       *fixture,
   g_assert_cmpint (count (fixture, "controls"), ==, 97);
   g_assert_cmpint (count (fixture, "catalogues"), ==, 1);
 
-  controls = load (fixture->db, ANNEX_TYPE_CONTROL);
-  control = find_control (controls, "s2.1.1");
+  controls = annex_test_load_register (fixture->db, ANNEX_TYPE_CONTROL);
+  control = annex_test_find_record (controls, "s2.1.1");
   g_assert_cmpint (annex_record_get_id (control), ==, control_id);
   g_assert_cmpstr (annex_record_get_string (control, "title"), ==, "Access control POLICY");
   g_assert_cmpstr (annex_control_get_applicability (ANNEX_CONTROL (control)), ==, "applicable");
@@ -458,7 +419,7 @@ test_export (Fixture       *fixture,
   g_autoptr(JsonParser) output = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *schema_path = NULL;
-  g_autofree char *out_path = g_build_filename (fixture->dir, "soa.json", NULL);
+  g_autofree char *out_path = g_build_filename (fixture->tmpdir, "soa.json", NULL);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   const char *shared = g_getenv ("ANNEX_SHARED_DIR");
   const char * const applicable[] = { "5.1", "8.24", "s1.1.2" };
@@ -470,10 +431,10 @@ test_export (Fixture       *fixture,
   guint n_requirements = 0;
 
   import_ok (fixture, catalog, NULL);
-  controls = load (fixture->db, ANNEX_TYPE_CONTROL);
+  controls = annex_test_load_register (fixture->db, ANNEX_TYPE_CONTROL);
   for (guint i = 0; i < G_N_ELEMENTS (applicable); i++)
     {
-      AnnexRecord *control = find_control (controls, applicable[i]);
+      AnnexRecord *control = annex_test_find_record (controls, applicable[i]);
 
       annex_record_set_string (control, "applicability", "applicable");
       annex_record_set_string (control, "implementation-notes", "Line one\nline two");
@@ -482,7 +443,7 @@ test_export (Fixture       *fixture,
       g_assert_no_error (error);
     }
   {
-    AnnexRecord *control = find_control (controls, "7.4");
+    AnnexRecord *control = annex_test_find_record (controls, "7.4");
 
     annex_record_set_string (control, "applicability", "excluded");
     annex_record_set_string (control, "justification", "No premises");
@@ -589,12 +550,12 @@ test_migrate_from_7 (void)
   g_assert_cmpint (annex_database_count_rows (db, "controls", NULL), ==, 94);
   g_assert_cmpint (annex_database_count_rows (db, "catalogues", NULL), ==, 0);
 
-  controls = load (db, ANNEX_TYPE_CONTROL);
-  control = find_control (controls, "7.4");
+  controls = annex_test_load_register (db, ANNEX_TYPE_CONTROL);
+  control = annex_test_find_record (controls, "7.4");
   g_assert_cmpstr (annex_control_get_applicability (ANNEX_CONTROL (control)), ==, "excluded");
   g_assert_cmpstr (annex_record_get_string (control, "justification"), ==, "Keep me");
   g_assert_cmpint (annex_control_get_catalogue_id (ANNEX_CONTROL (control)), ==, 0);
-  control = find_control (controls, "ORG-1");
+  control = annex_test_find_record (controls, "ORG-1");
   g_assert_nonnull (control);
   g_assert_cmpint (annex_control_get_catalogue_id (ANNEX_CONTROL (control)), ==, 0);
   /* Saving an old row (NULL-free: the column's default) changes nothing else. */

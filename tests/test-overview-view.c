@@ -157,25 +157,6 @@ add_risk (Fixture    *fixture,
   return risk;  /* the register holds it */
 }
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-        return child;
-      if ((found = find_named (child, name)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The record rows under a finding's expander row. */
 static GtkWidget *
 find_record_row (GtkWidget *widget)
@@ -237,7 +218,7 @@ test_score_and_checks (Fixture       *fixture,
       if (finding->records->len > 0)
         {
           g_autofree char *count = g_strdup_printf ("%u", finding->records->len);
-          GtkWidget *label = find_named (row, "count");
+          GtkWidget *label = annex_test_find_named (row, "count");
 
           g_assert_true (ADW_IS_EXPANDER_ROW (row));
           g_assert_nonnull (label);
@@ -358,27 +339,6 @@ test_heat_map_cell (Fixture       *fixture,
   g_assert_cmpuint (annex_heat_map_get_selected_likelihood (map), ==, 0);
 }
 
-/* The row of the overview titled @title. */
-static GtkWidget *
-find_row_titled (GtkWidget  *widget,
-                 const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_PREFERENCES_ROW (child) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-      if ((found = find_row_titled (child, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The "Next audit" row opens the Audits view; with an audit planned, that audit in the editor. */
 static void
 test_next_audit (Fixture       *fixture,
@@ -394,7 +354,7 @@ test_next_audit (Fixture       *fixture,
   if (!annex_test_require_display (has_display))
     return;
 
-  row = find_row_titled (GTK_WIDGET (fixture->view), "Next audit");
+  row = annex_test_find_row (GTK_WIDGET (fixture->view), "Next audit");
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.show-view");
 
@@ -509,18 +469,7 @@ main (int   argc,
 {
   int status;
 
-  tmpdir = annex_test_make_tmpdir ();
-  {
-    g_autofree char *data_home = g_build_filename (tmpdir, "data", NULL);
-
-    g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  }
-
-  g_test_init (&argc, &argv, NULL);
-
-  has_display = gtk_init_check ();
-  if (has_display)
-    adw_init ();
+  tmpdir = annex_test_ui_init (&argc, &argv, &has_display);
 
   g_test_add_func ("/annex/overview-view/text-scale-steps", test_text_scale_steps);
   g_test_add ("/annex/overview-view/score-and-checks", Fixture, NULL, fixture_set_up,

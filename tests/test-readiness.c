@@ -30,79 +30,30 @@
 #include "annex-scope-exclusion.h"
 #include "annex-scope-version.h"
 #include "annex-store-error.h"
+#include "annex-test-model-util.h"
 #include "annex-test-util.h"
 
 /* The fixed "today" of every check; fixtures use dates before it (and before the real today,
  * since some writes refuse future dates). */
 #define TODAY "2026-06-30"
 
-typedef struct
-{
-  char          *tmpdir;
-  AnnexDatabase *db;
-} Fixture;
+typedef AnnexTestWorkspace Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->tmpdir = annex_test_make_tmpdir ();
-  path = g_build_filename (fixture->tmpdir, "readiness.isms", NULL);
-  fixture->db = annex_database_create (path, "Acme Ltd", &error);
-  g_assert_no_error (error);
-}
-
-/* Waits until @object is finalized: a register's reload on a worker may hold it a moment. */
-static void
-finalize_eventually (gpointer object)
-{
-  GWeakRef weak;
-  gpointer alive;
-
-  g_weak_ref_init (&weak, object);
-  g_object_unref (object);
-
-  for (guint i = 0; i < 10000; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      alive = g_weak_ref_get (&weak);
-      if (alive == NULL)
-        break;
-      g_object_unref (alive);
-      g_usleep (1000);
-    }
-
-  g_assert_null (g_weak_ref_get (&weak));
-  g_weak_ref_clear (&weak);
+  annex_test_workspace_init (fixture, "readiness.isms", "Acme Ltd");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  annex_database_close (fixture->db);
-  finalize_eventually (g_steal_pointer (&fixture->db));
-  annex_test_rm_rf (fixture->tmpdir);
-  g_free (fixture->tmpdir);
+  annex_test_workspace_clear (fixture);
 }
 
 /* ---- Helpers ------------------------------------------------------------------------------- */
-
-static AnnexRegister *
-new_loaded_register (AnnexDatabase *db,
-                     GType          type)
-{
-  g_autoptr(GError) error = NULL;
-  AnnexRegister *reg = annex_register_new (db, type);
-
-  g_assert_true (annex_register_load (reg, &error));
-  g_assert_no_error (error);
-  return reg;
-}
 
 /* A new record of @reg with the string fields of the NULL-terminated name/value pairs, added;
  * borrowed (an item of @reg). */
@@ -127,16 +78,6 @@ add_record (AnnexRegister *reg,
   g_assert_true (annex_register_add (reg, record, &error));
   g_assert_no_error (error);
   return record;
-}
-
-static void
-save (AnnexRegister *reg,
-      AnnexRecord   *record)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (annex_register_save (reg, record, &error));
-  g_assert_no_error (error);
 }
 
 /* A risk assessed at inherent @il × @ii and residual @rl × @ri (0: not assessed) of the default
@@ -278,8 +219,8 @@ static void
 test_risk_untreated (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  g_autoptr(AnnexRegister) risks = new_loaded_register (fixture->db, ANNEX_TYPE_RISK);
-  g_autoptr(AnnexRegister) actions = new_loaded_register (fixture->db, ANNEX_TYPE_ACTION);
+  g_autoptr(AnnexRegister) risks = annex_test_load_register (fixture->db, ANNEX_TYPE_RISK);
+  g_autoptr(AnnexRegister) actions = annex_test_load_register (fixture->db, ANNEX_TYPE_ACTION);
   AnnexRecord *low, *high, *high_modify, *treated, *cancelled, *residual_high, *residual_low;
   AnnexRecord *closed, *retained, *action;
   g_autofree char *expected = NULL;
@@ -293,7 +234,7 @@ test_risk_untreated (Fixture       *fixture,
   residual_low = add_risk (risks, 5, 5, 1, 1, NULL);
   closed = add_risk (risks, 5, 5, 0, 0, NULL);
   annex_record_set_string (closed, "status", "closed");
-  save (risks, closed);
+  annex_test_save_record (risks, closed);
   retained = add_risk (risks, 1, 1, 0, 0, "retain");
   (void) low;
   (void) residual_low;
@@ -316,7 +257,7 @@ test_risk_untreated (Fixture       *fixture,
   add_record (actions, "title", "Other", "origin", "audit", "origin-reference", ref (high),
               NULL);
   annex_record_set_string (action, "status", "open");
-  save (actions, action);
+  annex_test_save_record (actions, action);
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("%s %s %s", ref (high), ref (high_modify), ref (residual_high));
   assert_finding (fixture, ANNEX_CHECK_RISK_UNTREATED, "risks", expected);
@@ -330,7 +271,7 @@ static void
 test_risk_retained_unaccepted (Fixture       *fixture,
                                gconstpointer  user_data)
 {
-  g_autoptr(AnnexRegister) risks = new_loaded_register (fixture->db, ANNEX_TYPE_RISK);
+  g_autoptr(AnnexRegister) risks = annex_test_load_register (fixture->db, ANNEX_TYPE_RISK);
   AnnexRiskMethod *method = annex_risk_method_get_default ();
   guint threshold = annex_risk_method_get_threshold (method);
   guint l, i;
@@ -342,14 +283,14 @@ test_risk_retained_unaccepted (Fixture       *fixture,
   accepted = add_risk (risks, l, i, 0, 0, "retain");
   annex_record_set_string (accepted, "accepted-by", "Chief Executive");
   annex_record_set_string (accepted, "accepted-on", "2026-01-10");
-  save (risks, accepted);
+  annex_test_save_record (risks, accepted);
   unaccepted = add_risk (risks, l, i, 0, 0, "retain");
   no_date = add_risk (risks, l, i, 0, 0, "retain");
   annex_record_set_string (no_date, "accepted-by", "Chief Executive");
-  save (risks, no_date);
+  annex_test_save_record (risks, no_date);
   closed = add_risk (risks, l, i, 0, 0, "retain");
   annex_record_set_string (closed, "status", "closed");
-  save (risks, closed);
+  annex_test_save_record (risks, closed);
   add_risk (risks, 5, 5, 0, 0, "modify");
   assert_finding (fixture, ANNEX_CHECK_RISK_RETAINED_UNACCEPTED, "risks", NULL);
 
@@ -385,7 +326,7 @@ static void
 test_risk_acceptance_expired (Fixture       *fixture,
                               gconstpointer  user_data)
 {
-  g_autoptr(AnnexRegister) risks = new_loaded_register (fixture->db, ANNEX_TYPE_RISK);
+  g_autoptr(AnnexRegister) risks = annex_test_load_register (fixture->db, ANNEX_TYPE_RISK);
   AnnexRecord *expired;
 
   add_accepted_risk (risks, 5, 5, "2026-12-31");
@@ -396,12 +337,12 @@ test_risk_acceptance_expired (Fixture       *fixture,
   assert_finding (fixture, ANNEX_CHECK_RISK_ACCEPTANCE_EXPIRED, "risks", NULL);
 
   annex_record_set_string (expired, "accepted-until", "2026-06-29");
-  save (risks, expired);
+  annex_test_save_record (risks, expired);
   assert_finding (fixture, ANNEX_CHECK_RISK_ACCEPTANCE_EXPIRED, "risks", ref (expired));
 
   /* Closing the risk ends the need for an acceptance. */
   annex_record_set_string (expired, "status", "closed");
-  save (risks, expired);
+  annex_test_save_record (risks, expired);
   assert_finding (fixture, ANNEX_CHECK_RISK_ACCEPTANCE_EXPIRED, "risks", NULL);
 }
 
@@ -409,26 +350,26 @@ static void
 test_risk_review_overdue (Fixture       *fixture,
                           gconstpointer  user_data)
 {
-  g_autoptr(AnnexRegister) risks = new_loaded_register (fixture->db, ANNEX_TYPE_RISK);
+  g_autoptr(AnnexRegister) risks = annex_test_load_register (fixture->db, ANNEX_TYPE_RISK);
   AnnexRecord *due_today, *overdue, *closed, *unset;
   g_autofree char *expected = NULL;
 
   due_today = add_risk (risks, 2, 2, 0, 0, "modify");
   annex_record_set_string (due_today, "next-review", TODAY);
-  save (risks, due_today);
+  annex_test_save_record (risks, due_today);
   closed = add_risk (risks, 2, 2, 0, 0, "modify");
   annex_record_set_string (closed, "next-review", "2026-01-01");
   annex_record_set_string (closed, "status", "closed");
-  save (risks, closed);
+  annex_test_save_record (risks, closed);
   unset = add_risk (risks, 2, 2, 0, 0, "modify");
   (void) unset;
   assert_finding (fixture, ANNEX_CHECK_RISK_REVIEW_OVERDUE, "risks", NULL);
 
   overdue = add_risk (risks, 2, 2, 0, 0, "modify");
   annex_record_set_string (overdue, "next-review", "2026-06-29");
-  save (risks, overdue);
+  annex_test_save_record (risks, overdue);
   annex_record_set_string (closed, "status", "treated");
-  save (risks, closed);
+  annex_test_save_record (risks, closed);
   expected = g_strdup_printf ("%s %s", ref (closed), ref (overdue));
   assert_finding (fixture, ANNEX_CHECK_RISK_REVIEW_OVERDUE, "risks", expected);
 }
@@ -446,14 +387,14 @@ decide (AnnexRegister *controls,
     g_object_set (control, reason_or_justification, TRUE, NULL);
   else if (reason_or_justification != NULL)
     annex_record_set_string (control, "justification", reason_or_justification);
-  save (controls, control);
+  annex_test_save_record (controls, control);
 }
 
 static void
 test_control_no_reason (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  g_autoptr(AnnexRegister) controls = new_loaded_register (fixture->db, ANNEX_TYPE_CONTROL);
+  g_autoptr(AnnexRegister) controls = annex_test_load_register (fixture->db, ANNEX_TYPE_CONTROL);
 
   decide (controls, "5.2", "applicable", "reason-legal");
   decide (controls, "5.3", "applicable", "reason-best-practice");
@@ -468,7 +409,7 @@ static void
 test_control_no_justification (Fixture       *fixture,
                                gconstpointer  user_data)
 {
-  g_autoptr(AnnexRegister) controls = new_loaded_register (fixture->db, ANNEX_TYPE_CONTROL);
+  g_autoptr(AnnexRegister) controls = annex_test_load_register (fixture->db, ANNEX_TYPE_CONTROL);
 
   decide (controls, "7.4", "excluded", "No premises of our own");
   assert_finding (fixture, ANNEX_CHECK_CONTROL_NO_JUSTIFICATION, "controls", NULL);
@@ -482,7 +423,7 @@ static void
 test_control_undecided (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  g_autoptr(AnnexRegister) controls = new_loaded_register (fixture->db, ANNEX_TYPE_CONTROL);
+  g_autoptr(AnnexRegister) controls = annex_test_load_register (fixture->db, ANNEX_TYPE_CONTROL);
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
@@ -524,8 +465,8 @@ static void
 test_control_chosen_excluded (Fixture       *fixture,
                               gconstpointer  user_data)
 {
-  g_autoptr(AnnexRegister) controls = new_loaded_register (fixture->db, ANNEX_TYPE_CONTROL);
-  g_autoptr(AnnexRegister) risks = new_loaded_register (fixture->db, ANNEX_TYPE_RISK);
+  g_autoptr(AnnexRegister) controls = annex_test_load_register (fixture->db, ANNEX_TYPE_CONTROL);
+  g_autoptr(AnnexRegister) risks = annex_test_load_register (fixture->db, ANNEX_TYPE_RISK);
   g_autoptr(GError) error = NULL;
   AnnexRecord *risk, *closed;
 
@@ -535,7 +476,7 @@ test_control_chosen_excluded (Fixture       *fixture,
   risk = add_risk (risks, 3, 3, 0, 0, "modify");
   closed = add_risk (risks, 3, 3, 0, 0, "modify");
   annex_record_set_string (closed, "status", "closed");
-  save (risks, closed);
+  annex_test_save_record (risks, closed);
   g_assert_true (annex_links_add (fixture->db, "risks", annex_record_get_id (risk), "controls",
                                   annex_record_get_id (find_by_reference (controls, "8.24")),
                                   &error));
@@ -556,7 +497,7 @@ static void
 test_action_overdue (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  g_autoptr(AnnexRegister) actions = new_loaded_register (fixture->db, ANNEX_TYPE_ACTION);
+  g_autoptr(AnnexRegister) actions = annex_test_load_register (fixture->db, ANNEX_TYPE_ACTION);
   AnnexRecord *open, *in_progress;
   g_autofree char *expected = NULL;
 
@@ -587,7 +528,7 @@ static void
 test_nc_no_root_cause (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  g_autoptr(AnnexRegister) ncs = new_loaded_register (fixture->db, ANNEX_TYPE_NONCONFORMITY);
+  g_autoptr(AnnexRegister) ncs = annex_test_load_register (fixture->db, ANNEX_TYPE_NONCONFORMITY);
   AnnexRecord *planned, *awaiting;
   g_autofree char *expected = NULL;
 
@@ -605,7 +546,7 @@ static void
 test_nc_no_effectiveness (Fixture       *fixture,
                           gconstpointer  user_data)
 {
-  g_autoptr(AnnexRegister) ncs = new_loaded_register (fixture->db, ANNEX_TYPE_NONCONFORMITY);
+  g_autoptr(AnnexRegister) ncs = annex_test_load_register (fixture->db, ANNEX_TYPE_NONCONFORMITY);
   g_autoptr(GError) error = NULL;
   AnnexRecord *closed, *forced;
   sqlite3_stmt *stmt;
@@ -615,7 +556,7 @@ test_nc_no_effectiveness (Fixture       *fixture,
   annex_record_set_string (closed, "check-by", "Quality lead");
   annex_record_set_string (closed, "check-result", "effective");
   annex_record_set_string (closed, "status", "closed");
-  save (ncs, closed);
+  annex_test_save_record (ncs, closed);
   add_nonconformity (ncs, "awaiting-check", "No owner");
   assert_finding (fixture, ANNEX_CHECK_NC_NO_EFFECTIVENESS, "nonconformities", NULL);
 
@@ -640,7 +581,7 @@ static void
 test_no_recent_audit (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  g_autoptr(AnnexRegister) audits = new_loaded_register (fixture->db, ANNEX_TYPE_AUDIT);
+  g_autoptr(AnnexRegister) audits = annex_test_load_register (fixture->db, ANNEX_TYPE_AUDIT);
   g_autoptr(GPtrArray) findings = NULL;
   const AnnexCheckFinding *finding;
   AnnexRecord *audit;
@@ -664,7 +605,7 @@ test_no_recent_audit (Fixture       *fixture,
                       "actual-end", "2025-06-30", NULL);
   assert_finding (fixture, ANNEX_CHECK_NO_RECENT_AUDIT, "audits", NULL);
   annex_record_set_string (audit, "actual-end", "2025-06-29");
-  save (audits, audit);
+  annex_test_save_record (audits, audit);
   assert_finding (fixture, ANNEX_CHECK_NO_RECENT_AUDIT, "audits", "");
 
   /* Reported without an actual end: its planned end counts. */
@@ -677,7 +618,7 @@ static void
 test_no_recent_review (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  g_autoptr(AnnexRegister) reviews = new_loaded_register (fixture->db, ANNEX_TYPE_REVIEW);
+  g_autoptr(AnnexRegister) reviews = annex_test_load_register (fixture->db, ANNEX_TYPE_REVIEW);
   g_autoptr(GError) error = NULL;
   AnnexRecord *held, *old;
 
@@ -703,9 +644,9 @@ static void
 test_scope_not_approved (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  g_autoptr(AnnexRegister) versions = new_loaded_register (fixture->db,
+  g_autoptr(AnnexRegister) versions = annex_test_load_register (fixture->db,
                                                            ANNEX_TYPE_SCOPE_VERSION);
-  g_autoptr(AnnexRegister) exclusions = new_loaded_register (fixture->db,
+  g_autoptr(AnnexRegister) exclusions = annex_test_load_register (fixture->db,
                                                              ANNEX_TYPE_SCOPE_EXCLUSION);
   g_autoptr(GError) error = NULL;
   AnnexScopeVersion *draft;
@@ -715,7 +656,7 @@ test_scope_not_approved (Fixture       *fixture,
   draft = annex_scope_version_new_draft (versions, exclusions, &error);
   g_assert_no_error (error);
   annex_record_set_string (ANNEX_RECORD (draft), "statement", "All of Acme's services");
-  save (versions, ANNEX_RECORD (draft));
+  annex_test_save_record (versions, ANNEX_RECORD (draft));
   assert_finding (fixture, ANNEX_CHECK_SCOPE_NOT_APPROVED, "scope_versions",
                   ref (ANNEX_RECORD (draft)));
 
@@ -739,7 +680,7 @@ static void
 test_climate_not_considered (Fixture       *fixture,
                              gconstpointer  user_data)
 {
-  g_autoptr(AnnexRegister) issues = new_loaded_register (fixture->db, ANNEX_TYPE_ISSUE);
+  g_autoptr(AnnexRegister) issues = annex_test_load_register (fixture->db, ANNEX_TYPE_ISSUE);
   g_autoptr(GError) error = NULL;
   AnnexRecord *issue;
 
@@ -748,16 +689,16 @@ test_climate_not_considered (Fixture       *fixture,
   /* A closed climate issue answers nothing. */
   issue = add_record (issues, "title", "Flooding of the data centre", "status", "closed", NULL);
   g_object_set (issue, "climate", TRUE, NULL);
-  save (issues, issue);
+  annex_test_save_record (issues, issue);
   add_record (issues, "title", "New competitor", NULL);
   assert_finding (fixture, ANNEX_CHECK_CLIMATE_NOT_CONSIDERED, "issues", "");
 
   annex_record_set_string (issue, "status", "current");
-  save (issues, issue);
+  annex_test_save_record (issues, issue);
   assert_finding (fixture, ANNEX_CHECK_CLIMATE_NOT_CONSIDERED, "issues", NULL);
 
   annex_record_set_string (issue, "status", "closed");
-  save (issues, issue);
+  annex_test_save_record (issues, issue);
   g_assert_true (annex_context_set_climate_note (fixture->db,
                                                  "Office work only, no sites at risk", &error));
   g_assert_no_error (error);
@@ -768,9 +709,9 @@ static void
 test_requirement_no_evidence (Fixture       *fixture,
                               gconstpointer  user_data)
 {
-  g_autoptr(AnnexRegister) requirements = new_loaded_register (fixture->db,
+  g_autoptr(AnnexRegister) requirements = annex_test_load_register (fixture->db,
                                                                ANNEX_TYPE_REQUIREMENT);
-  g_autoptr(AnnexRegister) documents = new_loaded_register (fixture->db, ANNEX_TYPE_DOCUMENT);
+  g_autoptr(AnnexRegister) documents = annex_test_load_register (fixture->db, ANNEX_TYPE_DOCUMENT);
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) findings = NULL;
@@ -812,11 +753,11 @@ test_requirement_no_evidence (Fixture       *fixture,
 
   /* A document that serves the clause is evidence. */
   annex_record_set_string (document, "status", "draft");
-  save (documents, document);
+  annex_test_save_record (documents, document);
   annex_record_set_string (q41, "evidence", "Context analysis, March");
   annex_record_set_string (q42, "status", "done");
-  save (requirements, q41);
-  save (requirements, q42);
+  annex_test_save_record (requirements, q41);
+  annex_test_save_record (requirements, q42);
   assert_finding (fixture, ANNEX_CHECK_REQUIREMENT_NO_EVIDENCE, "requirements", NULL);
 }
 
@@ -843,8 +784,8 @@ static void
 test_policy_missing (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  g_autoptr(AnnexRegister) documents = new_loaded_register (fixture->db, ANNEX_TYPE_DOCUMENT);
-  g_autoptr(AnnexRegister) versions = new_loaded_register (fixture->db,
+  g_autoptr(AnnexRegister) documents = annex_test_load_register (fixture->db, ANNEX_TYPE_DOCUMENT);
+  g_autoptr(AnnexRegister) versions = annex_test_load_register (fixture->db,
                                                            ANNEX_TYPE_DOCUMENT_VERSION);
   g_autoptr(GError) error = NULL;
   g_autofree char *document_id = NULL;
@@ -857,7 +798,7 @@ test_policy_missing (Fixture       *fixture,
   policy = add_record (documents, "title", "Information security policy", "type", "policy",
                        NULL);
   g_object_set (policy, "security-policy", TRUE, NULL);
-  save (documents, policy);
+  annex_test_save_record (documents, policy);
   assert_finding (fixture, ANNEX_CHECK_POLICY_MISSING, "documents", ref (policy));
 
   version = annex_register_new_record (versions);
@@ -879,7 +820,7 @@ static void
 test_order (Fixture       *fixture,
             gconstpointer  user_data)
 {
-  g_autoptr(AnnexRegister) actions = new_loaded_register (fixture->db, ANNEX_TYPE_ACTION);
+  g_autoptr(AnnexRegister) actions = annex_test_load_register (fixture->db, ANNEX_TYPE_ACTION);
   g_autoptr(GPtrArray) findings = NULL;
   const char * const expected[] = {
     /* errors, in rule order */
@@ -961,7 +902,7 @@ static void
 test_score_empty (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  g_autoptr(AnnexRegister) requirements = new_loaded_register (fixture->db,
+  g_autoptr(AnnexRegister) requirements = annex_test_load_register (fixture->db,
                                                                ANNEX_TYPE_REQUIREMENT);
   g_autoptr(GError) error = NULL;
   g_autoptr(AnnexReadiness) readiness = annex_readiness_compute (fixture->db, TODAY, &error);
@@ -1005,16 +946,16 @@ static void
 test_score_partial (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  g_autoptr(AnnexRegister) controls = new_loaded_register (fixture->db, ANNEX_TYPE_CONTROL);
-  g_autoptr(AnnexRegister) requirements = new_loaded_register (fixture->db,
+  g_autoptr(AnnexRegister) controls = annex_test_load_register (fixture->db, ANNEX_TYPE_CONTROL);
+  g_autoptr(AnnexRegister) requirements = annex_test_load_register (fixture->db,
                                                                ANNEX_TYPE_REQUIREMENT);
-  g_autoptr(AnnexRegister) audits = new_loaded_register (fixture->db, ANNEX_TYPE_AUDIT);
-  g_autoptr(AnnexRegister) issues = new_loaded_register (fixture->db, ANNEX_TYPE_ISSUE);
-  g_autoptr(AnnexRegister) parties = new_loaded_register (fixture->db, ANNEX_TYPE_PARTY);
-  g_autoptr(AnnexRegister) risks = new_loaded_register (fixture->db, ANNEX_TYPE_RISK);
-  g_autoptr(AnnexRegister) actions = new_loaded_register (fixture->db, ANNEX_TYPE_ACTION);
-  g_autoptr(AnnexRegister) ncs = new_loaded_register (fixture->db, ANNEX_TYPE_NONCONFORMITY);
-  g_autoptr(AnnexRegister) reviews = new_loaded_register (fixture->db, ANNEX_TYPE_REVIEW);
+  g_autoptr(AnnexRegister) audits = annex_test_load_register (fixture->db, ANNEX_TYPE_AUDIT);
+  g_autoptr(AnnexRegister) issues = annex_test_load_register (fixture->db, ANNEX_TYPE_ISSUE);
+  g_autoptr(AnnexRegister) parties = annex_test_load_register (fixture->db, ANNEX_TYPE_PARTY);
+  g_autoptr(AnnexRegister) risks = annex_test_load_register (fixture->db, ANNEX_TYPE_RISK);
+  g_autoptr(AnnexRegister) actions = annex_test_load_register (fixture->db, ANNEX_TYPE_ACTION);
+  g_autoptr(AnnexRegister) ncs = annex_test_load_register (fixture->db, ANNEX_TYPE_NONCONFORMITY);
+  g_autoptr(AnnexRegister) reviews = annex_test_load_register (fixture->db, ANNEX_TYPE_REVIEW);
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
   g_autoptr(AnnexReadiness) readiness = NULL;
   g_autoptr(GError) error = NULL;
@@ -1051,10 +992,10 @@ test_score_partial (Fixture       *fixture,
   q = annex_test_list_get_item (G_LIST_MODEL (requirements), 0);
   annex_record_set_string (q, "status", "done");
   annex_record_set_string (q, "evidence", "Context analysis");
-  save (requirements, q);
+  annex_test_save_record (requirements, q);
   q = annex_test_list_get_item (G_LIST_MODEL (requirements), 1);
   annex_record_set_string (q, "status", "done");
-  save (requirements, q);
+  annex_test_save_record (requirements, q);
 
   /* Registers: an issue, a party, the method; risks not all assessed (no scope). */
   add_record (issues, "title", "Skills shortage", NULL);
@@ -1119,12 +1060,12 @@ test_score_partial (Fixture       *fixture,
   risk = annex_test_list_get_item (G_LIST_MODEL (risks), 1);
   annex_record_set_int (risk, "residual-likelihood", 1);
   annex_record_set_int (risk, "residual-impact", 1);
-  save (risks, risk);
+  annex_test_save_record (risks, risk);
   annex_record_set_string (review, "actual-date", "2026-05-20");
   annex_record_set_string (review, "planned-date", "2026-05-20");
   annex_record_set_string (review, "chair", "Chief Executive");
   annex_record_set_string (review, "status", "held");
-  save (reviews, review);
+  annex_test_save_record (reviews, review);
   g_assert_true (annex_review_sign_off (reviews, ANNEX_REVIEW (review), "Chief Executive",
                                         "2026-05-21", &error));
   g_assert_no_error (error);

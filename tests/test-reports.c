@@ -34,105 +34,39 @@
 #include "annex-scope-exclusion.h"
 #include "annex-scope-version.h"
 #include "annex-store-error.h"
+#include "annex-test-model-util.h"
 #include "annex-test-util.h"
 
 /* Every report is built as of this day, so "overdue" marks are stable. */
 #define TODAY "2026-06-01"
 
-typedef struct
-{
-  char          *tmpdir;
-  AnnexDatabase *db;
-} Fixture;
+typedef AnnexTestWorkspace Fixture;
 
 /* ---- Building the fixture ---------------------------------------------------------------- */
-
-static AnnexRegister *
-new_loaded_register (AnnexDatabase *db,
-                     GType          type)
-{
-  g_autoptr(GError) error = NULL;
-  AnnexRegister *reg = annex_register_new (db, type);
-
-  g_assert_true (annex_register_load (reg, &error));
-  g_assert_no_error (error);
-  return reg;
-}
-
-static AnnexRecord *
-find_record (AnnexRegister *reg,
-             const char    *reference)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (reg));
-
-  for (guint i = 0; i < n; i++)
-    {
-      AnnexRecord *record = annex_test_list_get_item (G_LIST_MODEL (reg), i);
-
-      if (g_strcmp0 (annex_record_get_reference (record), reference) == 0)
-        return record;
-    }
-
-  g_assert_not_reached ();
-}
-
-static void
-add_record (AnnexRegister *reg,
-            AnnexRecord   *record)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (annex_register_add (reg, record, &error));
-  g_assert_no_error (error);
-}
-
-static void
-save_record (AnnexRegister *reg,
-             AnnexRecord   *record)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (annex_register_save (reg, record, &error));
-  g_assert_no_error (error);
-}
-
-static void
-add_link (AnnexDatabase *db,
-          const char    *from_table,
-          AnnexRecord   *from,
-          const char    *to_table,
-          AnnexRecord   *to)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (annex_links_add (db, from_table, annex_record_get_id (from), to_table,
-                                  annex_record_get_id (to), &error));
-  g_assert_no_error (error);
-}
 
 static void
 fill_controls (AnnexDatabase *db)
 {
-  g_autoptr(AnnexRegister) controls = new_loaded_register (db, ANNEX_TYPE_CONTROL);
-  AnnexRecord *applicable = find_record (controls, "5.1");
-  AnnexRecord *excluded = find_record (controls, "7.5");
+  g_autoptr(AnnexRegister) controls = annex_test_load_register (db, ANNEX_TYPE_CONTROL);
+  AnnexRecord *applicable = annex_test_find_record (controls, "5.1");
+  AnnexRecord *excluded = annex_test_find_record (controls, "7.5");
 
   g_object_set (applicable, "applicability", "applicable", "reason-risk", TRUE,
                 "reason-legal", TRUE, "status", "implemented", "owner", "Dana Lee",
                 "implementation-notes", "Policy set approved", "evidence", "POL-01", NULL);
-  save_record (controls, applicable);
+  annex_test_save_record (controls, applicable);
   g_object_set (excluded, "applicability", "excluded",
                 "justification", "No premises of our own", NULL);
-  save_record (controls, excluded);
+  annex_test_save_record (controls, excluded);
 }
 
 static void
 fill_risks (AnnexDatabase *db)
 {
-  g_autoptr(AnnexRegister) risks = new_loaded_register (db, ANNEX_TYPE_RISK);
-  g_autoptr(AnnexRegister) assets = new_loaded_register (db, ANNEX_TYPE_ASSET);
-  g_autoptr(AnnexRegister) controls = new_loaded_register (db, ANNEX_TYPE_CONTROL);
-  g_autoptr(AnnexRegister) actions = new_loaded_register (db, ANNEX_TYPE_ACTION);
+  g_autoptr(AnnexRegister) risks = annex_test_load_register (db, ANNEX_TYPE_RISK);
+  g_autoptr(AnnexRegister) assets = annex_test_load_register (db, ANNEX_TYPE_ASSET);
+  g_autoptr(AnnexRegister) controls = annex_test_load_register (db, ANNEX_TYPE_CONTROL);
+  g_autoptr(AnnexRegister) actions = annex_test_load_register (db, ANNEX_TYPE_ACTION);
   g_autoptr(AnnexRecord) asset = annex_register_new_record (assets);
   g_autoptr(AnnexRecord) ransomware = annex_register_new_record (risks);
   g_autoptr(AnnexRecord) laptop = annex_register_new_record (risks);
@@ -140,41 +74,43 @@ fill_risks (AnnexDatabase *db)
   g_autoptr(AnnexRecord) backup = annex_register_new_record (actions);
 
   g_object_set (asset, "name", "File server", "owner", "IT", "type", "hardware", NULL);
-  add_record (assets, asset);
+  annex_test_add_record (assets, asset);
 
   /* The review date first: a level set on a risk without one picks one from the real date. */
   g_object_set (ransomware, "title", "Ransomware on file servers", "owner", "IT lead",
                 "next-review", "2026-03-01", "treatment", "modify", NULL);
   annex_risk_set_inherent (ANNEX_RISK (ransomware), 4, 4);
   annex_risk_set_residual (ANNEX_RISK (ransomware), 2, 2);
-  add_record (risks, ransomware);
-  add_link (db, "risks", ransomware, "assets", asset);
-  add_link (db, "risks", ransomware, "controls", find_record (controls, "5.1"));
+  annex_test_add_record (risks, ransomware);
+  annex_test_add_link (db, "risks", ransomware, "assets", asset);
+  annex_test_add_link (db, "risks", ransomware,
+                       "controls", annex_test_find_record (controls, "5.1"));
 
   /* Above the threshold, no treatment decided and no action: still to be treated. */
   g_object_set (laptop, "title", "Lost laptop", "owner", "HR", "next-review", "2026-12-01",
                 NULL);
   annex_risk_set_inherent (ANNEX_RISK (laptop), 3, 3);
-  add_record (risks, laptop);
+  annex_test_add_record (risks, laptop);
 
   g_object_set (patch, "title", "Patch servers", "owner", "Dana Lee", "due-date", "2026-01-15",
                 "origin", "risk-treatment", "origin-reference", "R-001", NULL);
-  add_record (actions, patch);
+  annex_test_add_record (actions, patch);
   g_object_set (backup, "title", "Offline backups", "owner", "IT", "due-date", "2026-09-01",
                 "status", "in-progress", "origin", "risk-treatment", "origin-reference", "R-001",
                 NULL);
-  add_record (actions, backup);
+  annex_test_add_record (actions, backup);
 }
 
 static void
 fill_context (AnnexDatabase *db)
 {
-  g_autoptr(AnnexRegister) issues = new_loaded_register (db, ANNEX_TYPE_ISSUE);
-  g_autoptr(AnnexRegister) parties = new_loaded_register (db, ANNEX_TYPE_PARTY);
-  g_autoptr(AnnexRegister) requirements = new_loaded_register (db, ANNEX_TYPE_PARTY_REQUIREMENT);
-  g_autoptr(AnnexRegister) controls = new_loaded_register (db, ANNEX_TYPE_CONTROL);
-  g_autoptr(AnnexRegister) versions = new_loaded_register (db, ANNEX_TYPE_SCOPE_VERSION);
-  g_autoptr(AnnexRegister) exclusions = new_loaded_register (db, ANNEX_TYPE_SCOPE_EXCLUSION);
+  g_autoptr(AnnexRegister) issues = annex_test_load_register (db, ANNEX_TYPE_ISSUE);
+  g_autoptr(AnnexRegister) parties = annex_test_load_register (db, ANNEX_TYPE_PARTY);
+  g_autoptr(AnnexRegister) requirements =
+      annex_test_load_register (db, ANNEX_TYPE_PARTY_REQUIREMENT);
+  g_autoptr(AnnexRegister) controls = annex_test_load_register (db, ANNEX_TYPE_CONTROL);
+  g_autoptr(AnnexRegister) versions = annex_test_load_register (db, ANNEX_TYPE_SCOPE_VERSION);
+  g_autoptr(AnnexRegister) exclusions = annex_test_load_register (db, ANNEX_TYPE_SCOPE_EXCLUSION);
   g_autoptr(AnnexRecord) law = annex_register_new_record (issues);
   g_autoptr(AnnexRecord) heat = annex_register_new_record (issues);
   g_autoptr(AnnexRecord) customers = annex_register_new_record (parties);
@@ -184,29 +120,30 @@ fill_context (AnnexDatabase *db)
   AnnexScopeVersion *draft;
 
   g_object_set (law, "title", "New privacy law", "kind", "external", "category", "legal", NULL);
-  add_record (issues, law);
+  annex_test_add_record (issues, law);
   g_object_set (heat, "title", "Heat waves at the data centre", "kind", "external",
                 "category", "environmental", "climate", TRUE, NULL);
-  add_record (issues, heat);
+  annex_test_add_record (issues, heat);
 
   g_object_set (customers, "name", "Customers", "needs", "Their data stays confidential",
                 NULL);
-  add_record (parties, customers);
+  annex_test_add_record (parties, customers);
   requirement = ANNEX_RECORD (annex_party_requirement_new (annex_record_get_id (customers)));
   g_object_set (requirement, "requirement", "Data processing agreement", "type", "contractual",
                 "addressed", "yes", NULL);
-  add_record (requirements, requirement);
-  add_link (db, "party_requirements", requirement, "controls", find_record (controls, "5.1"));
+  annex_test_add_record (requirements, requirement);
+  annex_test_add_link (db, "party_requirements", requirement,
+                       "controls", annex_test_find_record (controls, "5.1"));
 
   draft = annex_scope_version_new_draft (versions, exclusions, &error);
   g_assert_no_error (error);
   g_object_set (draft, "statement", "The ISMS covers the hosting service.",
                 "locations", "Head office, Lyon", NULL);
-  save_record (versions, ANNEX_RECORD (draft));
+  annex_test_save_record (versions, ANNEX_RECORD (draft));
   exclusion = ANNEX_RECORD (annex_scope_exclusion_new (annex_record_get_id (ANNEX_RECORD (draft))));
   g_object_set (exclusion, "exclusion", "The canteen", "justification", "Run by a contractor",
                 NULL);
-  add_record (exclusions, exclusion);
+  annex_test_add_record (exclusions, exclusion);
   g_assert_true (annex_scope_version_approve (versions, draft, "Dana Lee", "2025-01-15", NULL,
                                               &error));
   g_assert_no_error (error);
@@ -215,11 +152,11 @@ fill_context (AnnexDatabase *db)
 static void
 fill_audit (AnnexDatabase *db)
 {
-  g_autoptr(AnnexRegister) audits = new_loaded_register (db, ANNEX_TYPE_AUDIT);
-  g_autoptr(AnnexRegister) items = new_loaded_register (db, ANNEX_TYPE_AUDIT_ITEM);
-  g_autoptr(AnnexRegister) findings = new_loaded_register (db, ANNEX_TYPE_FINDING);
-  g_autoptr(AnnexRegister) controls = new_loaded_register (db, ANNEX_TYPE_CONTROL);
-  g_autoptr(AnnexRegister) clauses = new_loaded_register (db, ANNEX_TYPE_REQUIREMENT);
+  g_autoptr(AnnexRegister) audits = annex_test_load_register (db, ANNEX_TYPE_AUDIT);
+  g_autoptr(AnnexRegister) items = annex_test_load_register (db, ANNEX_TYPE_AUDIT_ITEM);
+  g_autoptr(AnnexRegister) findings = annex_test_load_register (db, ANNEX_TYPE_FINDING);
+  g_autoptr(AnnexRegister) controls = annex_test_load_register (db, ANNEX_TYPE_CONTROL);
+  g_autoptr(AnnexRegister) clauses = annex_test_load_register (db, ANNEX_TYPE_REQUIREMENT);
   g_autoptr(AnnexRecord) audit = annex_register_new_record (audits);
   g_autoptr(AnnexRecord) conform = NULL;
   g_autoptr(AnnexRecord) failing = NULL;
@@ -230,21 +167,22 @@ fill_audit (AnnexDatabase *db)
                 "planned-end", "2025-03-03", "lead-auditor", "Sam Auditor",
                 "team", "Kim Lee", "scope", "Hosting service", "criteria", "ISO/IEC 27001",
                 "conclusion", "Mostly effective", NULL);
-  add_record (audits, audit);
+  annex_test_add_record (audits, audit);
   g_assert_cmpstr (annex_record_get_reference (audit), ==, "IA-2025-01");
   audit_id = annex_record_get_id (audit);
-  add_link (db, "audits", audit, "requirements", find_record (clauses, "9.2.1"));
-  add_link (db, "audits", audit, "controls", find_record (controls, "5.1"));
+  annex_test_add_link (db, "audits", audit,
+                       "requirements", annex_test_find_record (clauses, "9.2.1"));
+  annex_test_add_link (db, "audits", audit, "controls", annex_test_find_record (controls, "5.1"));
 
   conform = ANNEX_RECORD (annex_audit_item_new (audit_id));
   g_object_set (conform, "position", (gint64) 1, "subject-kind", "control", "subject", "5.1",
                 "title", "Policies", "result", "conform", NULL);
-  add_record (items, conform);
+  annex_test_add_record (items, conform);
   failing = ANNEX_RECORD (annex_audit_item_new (audit_id));
   g_object_set (failing, "position", (gint64) 2, "subject-kind", "clause", "subject", "9.2.1",
                 "title", "Audit programme", "result", "nonconformity",
                 "notes", "No programme for 2025", NULL);
-  add_record (items, failing);
+  annex_test_add_record (items, failing);
   g_assert_nonnull (annex_finding_raise_from_item (ANNEX_AUDIT_ITEM (failing), findings, &error));
   g_assert_no_error (error);
 }
@@ -252,9 +190,9 @@ fill_audit (AnnexDatabase *db)
 static void
 fill_reviews (AnnexDatabase *db)
 {
-  g_autoptr(AnnexRegister) reviews = new_loaded_register (db, ANNEX_TYPE_REVIEW);
-  g_autoptr(AnnexRegister) attendees = new_loaded_register (db, ANNEX_TYPE_REVIEW_ATTENDEE);
-  g_autoptr(AnnexRegister) actions = new_loaded_register (db, ANNEX_TYPE_ACTION);
+  g_autoptr(AnnexRegister) reviews = annex_test_load_register (db, ANNEX_TYPE_REVIEW);
+  g_autoptr(AnnexRegister) attendees = annex_test_load_register (db, ANNEX_TYPE_REVIEW_ATTENDEE);
+  g_autoptr(AnnexRegister) actions = annex_test_load_register (db, ANNEX_TYPE_ACTION);
   g_autoptr(AnnexRecord) held = annex_register_new_record (reviews);
   g_autoptr(AnnexRecord) planned = annex_register_new_record (reviews);
   g_autoptr(AnnexRecord) attendee = NULL;
@@ -263,18 +201,18 @@ fill_reviews (AnnexDatabase *db)
   g_object_set (held, "title", "Annual review", "planned-date", "2025-05-01",
                 "actual-date", "2025-05-02", "chair", "Dana Lee", "suitable", "yes",
                 "conclusion", "The ISMS is fit for purpose", NULL);
-  add_record (reviews, held);
+  annex_test_add_record (reviews, held);
   g_assert_cmpstr (annex_record_get_reference (held), ==, "MR-2025-01");
   attendee = ANNEX_RECORD (annex_review_attendee_new (annex_record_get_id (held)));
   g_object_set (attendee, "name", "Dana Lee", "role", "CEO", NULL);
-  add_record (attendees, attendee);
+  annex_test_add_record (attendees, attendee);
 
   g_assert_true (annex_review_prepare_inputs (reviews, ANNEX_REVIEW (held), "2025-05-02",
                                               &error));
   g_assert_no_error (error);
   annex_review_set_input_notes (ANNEX_REVIEW (held), ANNEX_REVIEW_INPUT_RISKS,
                                 "Ransomware discussed at length");
-  save_record (reviews, held);
+  annex_test_save_record (reviews, held);
   g_assert_nonnull (annex_review_add_action (ANNEX_REVIEW (held), actions, "Update the policy",
                                              "Dana Lee", "2025-09-01", &error));
   g_assert_no_error (error);
@@ -283,7 +221,7 @@ fill_reviews (AnnexDatabase *db)
   g_assert_no_error (error);
 
   g_object_set (planned, "title", "Autumn review", "planned-date", "2025-11-01", NULL);
-  add_record (reviews, planned);
+  annex_test_add_record (reviews, planned);
   g_assert_cmpstr (annex_record_get_reference (planned), ==, "MR-2025-02");
 }
 
@@ -291,14 +229,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->tmpdir = annex_test_make_tmpdir ();
-  path = g_build_filename (fixture->tmpdir, "acme.isms", NULL);
-  fixture->db = annex_database_create (path, "Acme Ltd", &error);
-  g_assert_no_error (error);
-
+  annex_test_workspace_init (fixture, "acme.isms", "Acme Ltd");
   fill_controls (fixture->db);
   fill_risks (fixture->db);
   fill_context (fixture->db);
@@ -312,11 +243,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  annex_test_iterate_main_loop ();
-  annex_database_close (fixture->db);
-  g_clear_object (&fixture->db);
-  annex_test_rm_rf (fixture->tmpdir);
-  g_free (fixture->tmpdir);
+  annex_test_workspace_clear (fixture);
 }
 
 /* ---- Looking into documents -------------------------------------------------------------- */
@@ -953,7 +880,7 @@ create_small_workspace (const char *dir)
   const char * const owners[] = { "", "+44 20", "-1", "@team" };
 
   g_assert_no_error (error);
-  actions = new_loaded_register (db, ANNEX_TYPE_ACTION);
+  actions = annex_test_load_register (db, ANNEX_TYPE_ACTION);
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {
       g_autoptr(AnnexRecord) action = annex_register_new_record (actions);
@@ -962,7 +889,7 @@ create_small_workspace (const char *dir)
       if (i == 3)
         g_object_set (action, "due-date", "2026-02-28", "status", "in-progress",
                       "description", "\tindented\r\nline", NULL);
-      add_record (actions, action);
+      annex_test_add_record (actions, action);
     }
 
   return g_steal_pointer (&db);

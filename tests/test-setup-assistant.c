@@ -520,19 +520,8 @@ main (int   argc,
 {
   int status;
 
-  /* Before anything reads (and caches) the user data directory: the sample copies go there. */
-  tmpdir = annex_test_make_tmpdir ();
-  {
-    g_autofree char *data_home = g_build_filename (tmpdir, "data", NULL);
-
-    g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  }
-
-  g_test_init (&argc, &argv, NULL);
-
-  has_display = gtk_init_check ();
-  if (has_display)
-    adw_init ();
+  /* The sample copies go to the user data directory. */
+  tmpdir = annex_test_ui_init (&argc, &argv, &has_display);
 
   g_test_add_func ("/annex/ui/setup-assistant/finish", test_assistant_finish);
   g_test_add_func ("/annex/ui/setup-assistant/skip", test_assistant_skip);

@@ -584,6 +584,28 @@ read_input (const char  *path,
   return g_bytes_new_take (contents, length);
 }
 
+/* For the importers: reads @input (the file given with an option) into *@out_bytes, then opens
+ * the workspace at @path for writing. The input is read first, so a missing input leaves the
+ * workspace untouched. NULL on error. */
+static AnnexDatabase *
+open_for_import (const char  *path,
+                 const char  *input,
+                 GBytes     **out_bytes,
+                 GError     **error)
+{
+  g_autoptr(GBytes) bytes = read_input (input, error);
+  AnnexDatabase *db;
+
+  if (bytes == NULL)
+    return NULL;
+
+  db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, error);
+  if (db != NULL)
+    *out_bytes = g_steal_pointer (&bytes);
+
+  return db;
+}
+
 static int
 run_import (const Verb   *verb,
             char       ***args)
@@ -617,11 +639,7 @@ run_import (const Verb   *verb,
   if (input == NULL)
     return usage_error (verb, _("No CSV file given (--csv)"));
 
-  bytes = read_input (input, &error);
-  if (bytes == NULL)
-    return fail (error);
-
-  db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, &error);
+  db = open_for_import (path, input, &bytes, &error);
   if (db == NULL)
     return fail (error);
 
@@ -675,11 +693,7 @@ run_import_catalog (const Verb   *verb,
   if (input == NULL)
     return usage_error (verb, _("No catalog given (--oscal)"));
 
-  bytes = read_input (input, &error);
-  if (bytes == NULL)
-    return fail (error);
-
-  db = annex_database_open (path, ANNEX_DATABASE_OPEN_DEFAULT, &error);
+  db = open_for_import (path, input, &bytes, &error);
   if (db == NULL)
     return fail (error);
 

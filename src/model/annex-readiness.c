@@ -308,12 +308,12 @@ collect_records (CheckContext  *ctx,
   return TRUE;
 }
 
-/* The first column of the single row of @sql, as a number (0 when NULL). */
+/* Whether the first column of the single row of @sql (a "SELECT EXISTS (…)") is not 0. */
 static gboolean
-query_int64 (CheckContext  *ctx,
-             const char    *sql,
-             gint64        *out_value,
-             GError       **error)
+query_exists (CheckContext  *ctx,
+              const char    *sql,
+              gboolean      *out_found,
+              GError       **error)
 {
   sqlite3_stmt *stmt;
   int rc;
@@ -330,7 +330,7 @@ query_int64 (CheckContext  *ctx,
       return FALSE;
     }
 
-  *out_value = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  *out_found = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) != 0;
   sqlite3_reset (stmt);
   return TRUE;
 }
@@ -342,16 +342,10 @@ has_recent_audit (CheckContext  *ctx,
                   gboolean      *out_found,
                   GError       **error)
 {
-  gint64 found = 0;
-
-  if (!query_int64 (ctx,
-                    "SELECT EXISTS (SELECT 1 FROM audits WHERE type = 'internal' AND "
-                    AUDIT_DONE_DATE " BETWEEN :year_ago AND :today)",
-                    &found, error))
-    return FALSE;
-
-  *out_found = found != 0;
-  return TRUE;
+  return query_exists (ctx,
+                       "SELECT EXISTS (SELECT 1 FROM audits WHERE type = 'internal' AND "
+                       AUDIT_DONE_DATE " BETWEEN :year_ago AND :today)",
+                       out_found, error);
 }
 
 static gboolean
@@ -359,17 +353,11 @@ has_recent_review (CheckContext  *ctx,
                    gboolean      *out_found,
                    GError       **error)
 {
-  gint64 found = 0;
-
-  if (!query_int64 (ctx,
-                    "SELECT EXISTS (SELECT 1 FROM reviews WHERE status = 'signed-off' AND "
-                    "coalesce (nullif (actual_date, ''), signed_off_on) "
-                    "BETWEEN :year_ago AND :today)",
-                    &found, error))
-    return FALSE;
-
-  *out_found = found != 0;
-  return TRUE;
+  return query_exists (ctx,
+                       "SELECT EXISTS (SELECT 1 FROM reviews WHERE status = 'signed-off' AND "
+                       "coalesce (nullif (actual_date, ''), signed_off_on) "
+                       "BETWEEN :year_ago AND :today)",
+                       out_found, error);
 }
 
 /* An approved scope version is in force today (its "in force from" is not in the future). */
@@ -378,15 +366,25 @@ has_scope_in_force (CheckContext  *ctx,
                     gboolean      *out_found,
                     GError       **error)
 {
-  gint64 found = 0;
+  return query_exists (ctx,
+                       "SELECT EXISTS (SELECT 1 FROM scope_versions WHERE status = 'approved' AND "
+                       "(" BLANK ("in_force_from") " OR in_force_from <= :today))",
+                       out_found, error);
+}
 
-  if (!query_int64 (ctx,
-                    "SELECT EXISTS (SELECT 1 FROM scope_versions WHERE status = 'approved' AND "
-                    "(" BLANK ("in_force_from") " OR in_force_from <= :today))",
-                    &found, error))
+/* The body of a rule about records: collects those of @sql and fails when there are any. */
+static gboolean
+collect_found (CheckContext  *ctx,
+               const char    *table,
+               const char    *sql,
+               GArray        *records,
+               gboolean      *out_failed,
+               GError       **error)
+{
+  if (!collect_records (ctx, table, sql, records, error))
     return FALSE;
 
-  *out_found = found != 0;
+  *out_failed = records->len > 0;
   return TRUE;
 }
 
@@ -548,15 +546,11 @@ check_control_no_reason (CheckContext  *ctx,
                          gboolean      *out_failed,
                          GError       **error)
 {
-  if (!collect_records (ctx, "controls",
+  return collect_found (ctx, "controls",
                         "SELECT id, reference FROM controls WHERE applicability = 'applicable' "
                         "AND reason_risk = 0 AND reason_legal = 0 AND reason_contractual = 0 "
                         "AND reason_business = 0 AND reason_best_practice = 0",
-                        records, error))
-    return FALSE;
-
-  *out_failed = records->len > 0;
-  return TRUE;
+                        records, out_failed, error);
 }
 
 static gboolean
@@ -565,14 +559,10 @@ check_control_no_justification (CheckContext  *ctx,
                                 gboolean      *out_failed,
                                 GError       **error)
 {
-  if (!collect_records (ctx, "controls",
+  return collect_found (ctx, "controls",
                         "SELECT id, reference FROM controls WHERE applicability = 'excluded' "
                         "AND " BLANK ("justification"),
-                        records, error))
-    return FALSE;
-
-  *out_failed = records->len > 0;
-  return TRUE;
+                        records, out_failed, error);
 }
 
 static gboolean
@@ -581,13 +571,9 @@ check_control_undecided (CheckContext  *ctx,
                          gboolean      *out_failed,
                          GError       **error)
 {
-  if (!collect_records (ctx, "controls",
+  return collect_found (ctx, "controls",
                         "SELECT id, reference FROM controls WHERE applicability = 'undecided'",
-                        records, error))
-    return FALSE;
-
-  *out_failed = records->len > 0;
-  return TRUE;
+                        records, out_failed, error);
 }
 
 /* Excluded, yet a risk that is not closed names it among its controls. */
@@ -597,17 +583,13 @@ check_control_chosen_excluded (CheckContext  *ctx,
                                gboolean      *out_failed,
                                GError       **error)
 {
-  if (!collect_records (ctx, "controls",
+  return collect_found (ctx, "controls",
                         "SELECT c.id, c.reference FROM controls c "
                         "WHERE c.applicability = 'excluded' AND EXISTS "
                         "  (SELECT 1 FROM links l JOIN risks r ON r.id = l.from_id "
                         "   WHERE l.to_table = 'controls' AND l.to_id = c.id "
                         "   AND l.from_table = 'risks' AND r.status <> 'closed')",
-                        records, error))
-    return FALSE;
-
-  *out_failed = records->len > 0;
-  return TRUE;
+                        records, out_failed, error);
 }
 
 /* Due before today and open or in progress (annex_action_is_overdue_on()). */
@@ -617,15 +599,11 @@ check_action_overdue (CheckContext  *ctx,
                       gboolean      *out_failed,
                       GError       **error)
 {
-  if (!collect_records (ctx, "actions",
+  return collect_found (ctx, "actions",
                         "SELECT id, reference FROM actions "
                         "WHERE status IN ('open', 'in-progress') AND " IS_DATE ("due_date") " "
                         "AND due_date < :today",
-                        records, error))
-    return FALSE;
-
-  *out_failed = records->len > 0;
-  return TRUE;
+                        records, out_failed, error);
 }
 
 /* Past the first triage (actions planned, awaiting the check, closed) without a root cause. */
@@ -635,15 +613,11 @@ check_nc_no_root_cause (CheckContext  *ctx,
                         gboolean      *out_failed,
                         GError       **error)
 {
-  if (!collect_records (ctx, "nonconformities",
+  return collect_found (ctx, "nonconformities",
                         "SELECT id, reference FROM nonconformities "
                         "WHERE status IN ('action-planned', 'awaiting-check', 'closed') "
                         "AND " BLANK ("root_cause"),
-                        records, error))
-    return FALSE;
-
-  *out_failed = records->len > 0;
-  return TRUE;
+                        records, out_failed, error);
 }
 
 /* Closed without the check the model asks for before closing (annex-nonconformity.h): result
@@ -655,15 +629,11 @@ check_nc_no_effectiveness (CheckContext  *ctx,
                            gboolean      *out_failed,
                            GError       **error)
 {
-  if (!collect_records (ctx, "nonconformities",
+  return collect_found (ctx, "nonconformities",
                         "SELECT id, reference FROM nonconformities WHERE status = 'closed' "
                         "AND (check_result IS NOT 'effective' OR NOT " IS_DATE ("check_date") " "
                         "     OR " BLANK ("check_by") ")",
-                        records, error))
-    return FALSE;
-
-  *out_failed = records->len > 0;
-  return TRUE;
+                        records, out_failed, error);
 }
 
 static gboolean
@@ -730,16 +700,16 @@ check_climate_not_considered (CheckContext  *ctx,
                               GError       **error)
 {
   g_autofree char *note = NULL;
-  gint64 found = 0;
+  gboolean found = FALSE;
 
-  if (!query_int64 (ctx,
-                    "SELECT EXISTS (SELECT 1 FROM issues WHERE climate = 1 "
-                    "AND status <> 'closed')",
-                    &found, error))
+  if (!query_exists (ctx,
+                     "SELECT EXISTS (SELECT 1 FROM issues WHERE climate = 1 "
+                     "AND status <> 'closed')",
+                     &found, error))
     return FALSE;
 
   note = annex_context_dup_climate_note (ctx->db);
-  *out_failed = found == 0 && note == NULL;
+  *out_failed = !found && note == NULL;
   return TRUE;
 }
 
@@ -750,14 +720,10 @@ check_requirement_no_evidence (CheckContext  *ctx,
                                gboolean      *out_failed,
                                GError       **error)
 {
-  if (!collect_records (ctx, "requirements",
+  return collect_found (ctx, "requirements",
                         "SELECT q.id, q.reference FROM requirements q "
                         "WHERE q.status <> 'done' OR NOT " REQUIREMENT_HAS_EVIDENCE,
-                        records, error))
-    return FALSE;
-
-  *out_failed = records->len > 0;
-  return TRUE;
+                        records, out_failed, error);
 }
 
 static gboolean
@@ -778,12 +744,12 @@ check_policy_missing (CheckContext  *ctx,
                       gboolean      *out_failed,
                       GError       **error)
 {
-  gint64 found = 0;
+  gboolean found = FALSE;
 
-  if (!query_int64 (ctx,
-                    "SELECT EXISTS (SELECT 1 FROM documents WHERE security_policy = 1 "
-                    "AND status = 'approved')",
-                    &found, error))
+  if (!query_exists (ctx,
+                     "SELECT EXISTS (SELECT 1 FROM documents WHERE security_policy = 1 "
+                     "AND status = 'approved')",
+                     &found, error))
     return FALSE;
   if (found)
     return TRUE;

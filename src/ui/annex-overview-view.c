@@ -455,6 +455,44 @@ create_record_row (const AnnexCheckRecord *record)
   return row;
 }
 
+/* The record rows of a finding, made when it is first expanded: a large workspace has hundreds
+ * of them, rebuilt on every refresh, and most are never looked at. */
+static void
+fill_finding_row (AdwExpanderRow *row)
+{
+  GArray *records = g_object_get_data (G_OBJECT (row), "records");
+  const char *view = g_object_get_data (G_OBJECT (row), "view");
+  guint n;
+
+  if (records == NULL)
+    return;
+  n = records->len;
+
+  for (guint i = 0; i < n && i < MAX_RECORDS; i++)
+    adw_expander_row_add_row (row, create_record_row (&g_array_index (records,
+                                                                      AnnexCheckRecord, i)));
+  if (n > MAX_RECORDS)
+    {
+      GtkWidget *more = adw_action_row_new ();
+      g_autofree char *title = NULL;
+
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more record",
+                                            "%u more records", n - MAX_RECORDS),
+                               n - MAX_RECORDS);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (more), _("Open the view to see them all"));
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (more), "s", view);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (more), "win.show-view");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (more), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (more),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_expander_row_add_row (row, more);
+    }
+
+  /* Filled once. */
+  g_object_set_data (G_OBJECT (row), "records", NULL);
+}
+
 static void
 on_finding_expanded_cb (AdwExpanderRow    *row,
                         GParamSpec        *pspec,
@@ -463,9 +501,14 @@ on_finding_expanded_cb (AdwExpanderRow    *row,
   const char *rule = gtk_widget_get_name (GTK_WIDGET (row));
 
   if (adw_expander_row_get_expanded (row))
-    g_hash_table_add (self->expanded, g_strdup (rule));
+    {
+      fill_finding_row (row);
+      g_hash_table_add (self->expanded, g_strdup (rule));
+    }
   else
-    g_hash_table_remove (self->expanded, rule);
+    {
+      g_hash_table_remove (self->expanded, rule);
+    }
 }
 
 static GtkWidget *
@@ -503,32 +546,19 @@ create_finding_row (AnnexOverviewView       *self,
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), count_label);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), create_show_button (finding));
 
-      for (guint i = 0; i < n && i < MAX_RECORDS; i++)
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                  create_record_row (&g_array_index (finding->records,
-                                                                     AnnexCheckRecord, i)));
-      if (n > MAX_RECORDS)
-        {
-          GtkWidget *more = adw_action_row_new ();
-          g_autofree char *title = NULL;
-
-          title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more record",
-                                                "%u more records", n - MAX_RECORDS),
-                                   n - MAX_RECORDS);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (more), _("Open the view to see them all"));
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (more), "s", finding->view);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (more), "win.show-view");
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (more), TRUE);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (more),
-                                     gtk_image_new_from_icon_name ("go-next-symbolic"));
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), more);
-        }
+      /* The record rows wait for the first expansion (fill_finding_row()); the records stay
+       * with the row, whatever becomes of this readiness. */
+      g_object_set_data_full (G_OBJECT (row), "records", g_array_ref (finding->records),
+                              (GDestroyNotify) g_array_unref);
+      g_object_set_data (G_OBJECT (row), "view", (gpointer) finding->view);
 
       /* An edit elsewhere recomputes the checks: what the user opened stays open. */
       gtk_widget_set_name (row, finding->rule);
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
-                                     g_hash_table_contains (self->expanded, finding->rule));
+      if (g_hash_table_contains (self->expanded, finding->rule))
+        {
+          fill_finding_row (ADW_EXPANDER_ROW (row));
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+        }
       g_signal_connect_object (row, "notify::expanded", G_CALLBACK (on_finding_expanded_cb),
                                self, 0);
     }
