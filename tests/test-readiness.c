@@ -104,23 +104,6 @@ add_risk (AnnexRegister *risks,
   return record;
 }
 
-static AnnexRecord *
-find_by_reference (AnnexRegister *reg,
-                   const char    *reference)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (reg));
-
-  for (guint i = 0; i < n; i++)
-    {
-      AnnexRecord *record = annex_test_list_get_item (G_LIST_MODEL (reg), i);
-
-      if (g_strcmp0 (annex_record_get_reference (record), reference) == 0)
-        return record;
-    }
-
-  g_assert_not_reached ();
-}
-
 static const char *
 ref (AnnexRecord *record)
 {
@@ -380,7 +363,7 @@ decide (AnnexRegister *controls,
         const char    *applicability,
         const char    *reason_or_justification)
 {
-  AnnexRecord *control = find_by_reference (controls, reference);
+  AnnexRecord *control = annex_test_find_record (controls, reference);
 
   g_object_set (control, "applicability", applicability, NULL);
   if (reason_or_justification != NULL && strcmp (applicability, "applicable") == 0)
@@ -467,7 +450,6 @@ test_control_chosen_excluded (Fixture       *fixture,
 {
   g_autoptr(AnnexRegister) controls = annex_test_load_register (fixture->db, ANNEX_TYPE_CONTROL);
   g_autoptr(AnnexRegister) risks = annex_test_load_register (fixture->db, ANNEX_TYPE_RISK);
-  g_autoptr(GError) error = NULL;
   AnnexRecord *risk, *closed;
 
   decide (controls, "8.24", "applicable", "reason-risk");
@@ -477,19 +459,14 @@ test_control_chosen_excluded (Fixture       *fixture,
   closed = add_risk (risks, 3, 3, 0, 0, "modify");
   annex_record_set_string (closed, "status", "closed");
   annex_test_save_record (risks, closed);
-  g_assert_true (annex_links_add (fixture->db, "risks", annex_record_get_id (risk), "controls",
-                                  annex_record_get_id (find_by_reference (controls, "8.24")),
-                                  &error));
-  g_assert_true (annex_links_add (fixture->db, "risks", annex_record_get_id (closed), "controls",
-                                  annex_record_get_id (find_by_reference (controls, "7.7")),
-                                  &error));
-  g_assert_no_error (error);
+  annex_test_add_link (fixture->db, "risks", risk,
+                       "controls", annex_test_find_record (controls, "8.24"));
+  annex_test_add_link (fixture->db, "risks", closed,
+                       "controls", annex_test_find_record (controls, "7.7"));
   assert_finding (fixture, ANNEX_CHECK_CONTROL_CHOSEN_EXCLUDED, "controls", NULL);
 
-  g_assert_true (annex_links_add (fixture->db, "risks", annex_record_get_id (risk), "controls",
-                                  annex_record_get_id (find_by_reference (controls, "7.8")),
-                                  &error));
-  g_assert_no_error (error);
+  annex_test_add_link (fixture->db, "risks", risk,
+                       "controls", annex_test_find_record (controls, "7.8"));
   assert_finding (fixture, ANNEX_CHECK_CONTROL_CHOSEN_EXCLUDED, "controls", "7.8");
 }
 
@@ -737,9 +714,9 @@ test_requirement_no_evidence (Fixture       *fixture,
       annex_record_set_string (q, "evidence", "Minutes of the kick-off");
       g_ptr_array_add (all, q);
     }
-  q41 = find_by_reference (requirements, "4.1");
-  q42 = find_by_reference (requirements, "4.2");
-  q43 = find_by_reference (requirements, "4.3");
+  q41 = annex_test_find_record (requirements, "4.1");
+  q42 = annex_test_find_record (requirements, "4.2");
+  q43 = annex_test_find_record (requirements, "4.3");
   annex_record_set_string (q41, "evidence", " ");
   annex_record_set_string (q42, "status", "partial");
   annex_record_set_string (q43, "evidence", NULL);
